@@ -1,0 +1,263 @@
+package io.github.gpuenv;
+
+import io.github.gpuenv.internal.DurationText;
+import io.github.gpuenv.system.CommandRunner;
+import io.github.gpuenv.system.Environment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Options of {@link GpuEnv#detect(DetectOptions)}; immutable, with a copy-builder.
+ *
+ * <p>{@code GpuEnv.detect(DetectOptions.builder().probeTimeout(Duration.ofSeconds(2)).skipProbe("nvml").build())}
+ *
+ * <p>{@link #defaults()} and {@link #builder()} start from the ambient configuration ({@link ConfigKey}: system
+ * property {@code gpuenv.*} over environment variable {@code GPUENV_*} over default), read once, here.
+ */
+public final class DetectOptions {
+
+    private final Path root;
+    private final CommandRunner commandRunner;
+    private final Environment environment;
+    private final Duration probeTimeout;
+    private final Duration deadline;
+    private final Set<String> skippedProbes;
+    private final Optional<Path> nvmlLibrary;
+    private final String minWindows11Build;
+    private final String minWindows10Build;
+    private final String minWslKernel;
+    private final boolean dockerProbeContainer;
+    private final Optional<String> wslExe;
+
+    private DetectOptions(Builder b) {
+        this.root = b.root;
+        this.commandRunner = b.commandRunner;
+        this.environment = b.environment;
+        this.probeTimeout = b.probeTimeout;
+        this.deadline = b.deadline;
+        this.skippedProbes = Set.copyOf(b.skippedProbes);
+        this.nvmlLibrary = Optional.ofNullable(b.nvmlLibrary);
+        this.minWindows11Build = b.minWindows11Build;
+        this.minWindows10Build = b.minWindows10Build;
+        this.minWslKernel = b.minWslKernel;
+        this.dockerProbeContainer = b.dockerProbeContainer;
+        this.wslExe = Optional.ofNullable(b.wslExe);
+    }
+
+    /** The options the ambient configuration gives. */
+    public static DetectOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the ambient configuration of this process. */
+    public static Builder builder() {
+        return builder(Environment.system());
+    }
+
+    /** A builder starting from the configuration in {@code environment} (which is also what probes will read). */
+    public static Builder builder(Environment environment) {
+        return new Builder(environment);
+    }
+
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The directory probed files are read under; {@code /} on a live machine. */
+    public Path root() {
+        return root;
+    }
+
+    /** Runs every external command. */
+    public CommandRunner commandRunner() {
+        return commandRunner;
+    }
+
+    /** Environment variables and system properties the probes read. */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The time limit of one probe. */
+    public Duration probeTimeout() {
+        return probeTimeout;
+    }
+
+    /** The time limit of a whole detection. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** Probe ids to skip. */
+    public Set<String> skippedProbes() {
+        return skippedProbes;
+    }
+
+    /** Whether {@code probeId} is to be skipped. */
+    public boolean skips(String probeId) {
+        return skippedProbes.contains(probeId);
+    }
+
+    /** An NVML library to try first. */
+    public Optional<Path> nvmlLibrary() {
+        return nvmlLibrary;
+    }
+
+    /** The lowest Windows 11 {@code build.UBR} accepted, e.g. {@code "22000.160"}. */
+    public String minWindows11Build() {
+        return minWindows11Build;
+    }
+
+    /** The lowest Windows 10 {@code build.UBR} accepted, e.g. {@code "19044.1200"}. */
+    public String minWindows10Build() {
+        return minWindows10Build;
+    }
+
+    /** The lowest WSL2 kernel accepted, e.g. {@code "5.10.43"}. */
+    public String minWslKernel() {
+        return minWslKernel;
+    }
+
+    /** Whether the Docker probe may start a short GPU container. */
+    public boolean dockerProbeContainer() {
+        return dockerProbeContainer;
+    }
+
+    /** The wsl.exe to run, when configured. */
+    public Optional<String> wslExe() {
+        return wslExe;
+    }
+
+    @Override
+    public String toString() {
+        return "DetectOptions[root=" + root + ", probeTimeout=" + probeTimeout + ", deadline=" + deadline
+                + ", skippedProbes=" + skippedProbes + "]";
+    }
+
+    /** Builds {@link DetectOptions}. */
+    public static final class Builder {
+        private Path root;
+        private CommandRunner commandRunner = CommandRunner.system();
+        private Environment environment;
+        private Duration probeTimeout;
+        private Duration deadline;
+        private final Set<String> skippedProbes = new LinkedHashSet<>();
+        private Path nvmlLibrary;
+        private String minWindows11Build;
+        private String minWindows10Build;
+        private String minWslKernel;
+        private boolean dockerProbeContainer;
+        private String wslExe;
+
+        private Builder(Environment env) {
+            this.environment = Objects.requireNonNull(env, "environment");
+            this.root = Path.of(ConfigKey.ROOT.value(env));
+            this.probeTimeout = DurationText.parse(ConfigKey.PROBE_TIMEOUT.value(env), Duration.ofSeconds(3));
+            this.deadline = DurationText.parse(ConfigKey.DEADLINE.value(env), Duration.ofSeconds(10));
+            Arrays.stream(ConfigKey.SKIP.value(env).split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .forEach(skippedProbes::add);
+            ConfigKey.NVML_LIBRARY.configured(env).ifPresent(p -> this.nvmlLibrary = Path.of(p));
+            this.minWindows11Build = ConfigKey.MIN_WINDOWS11_BUILD.value(env);
+            this.minWindows10Build = ConfigKey.MIN_WINDOWS10_BUILD.value(env);
+            this.minWslKernel = ConfigKey.MIN_WSL_KERNEL.value(env);
+            this.dockerProbeContainer = Boolean.parseBoolean(ConfigKey.DOCKER_PROBE_CONTAINER.value(env));
+            this.wslExe = ConfigKey.WSL_EXE.configured(env).orElse(null);
+        }
+
+        private Builder(DetectOptions o) {
+            this.root = o.root;
+            this.commandRunner = o.commandRunner;
+            this.environment = o.environment;
+            this.probeTimeout = o.probeTimeout;
+            this.deadline = o.deadline;
+            this.skippedProbes.addAll(o.skippedProbes);
+            this.nvmlLibrary = o.nvmlLibrary.orElse(null);
+            this.minWindows11Build = o.minWindows11Build;
+            this.minWindows10Build = o.minWindows10Build;
+            this.minWslKernel = o.minWslKernel;
+            this.dockerProbeContainer = o.dockerProbeContainer;
+            this.wslExe = o.wslExe.orElse(null);
+        }
+
+        /** Read every probed file under {@code root} instead of {@code /}. */
+        public Builder root(Path root) {
+            this.root = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /** Run external commands through {@code runner} (tests; recording for {@code gpuenv capture}). */
+        public Builder commandRunner(CommandRunner runner) {
+            this.commandRunner = Objects.requireNonNull(runner, "runner");
+            return this;
+        }
+
+        /** Read variables and properties from {@code environment} (does not re-read the configuration keys). */
+        public Builder environment(Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        public Builder probeTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("probeTimeout <= 0");
+            }
+            this.probeTimeout = timeout;
+            return this;
+        }
+
+        public Builder deadline(Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline <= 0");
+            }
+            this.deadline = deadline;
+            return this;
+        }
+
+        /** Skip a probe by id (e.g. {@code "nvml"} to show the fallbacks). */
+        public Builder skipProbe(String probeId) {
+            this.skippedProbes.add(Objects.requireNonNull(probeId, "probeId"));
+            return this;
+        }
+
+        public Builder nvmlLibrary(Path library) {
+            this.nvmlLibrary = library;
+            return this;
+        }
+
+        public Builder minWindows11Build(String buildDotUbr) {
+            this.minWindows11Build = Objects.requireNonNull(buildDotUbr);
+            return this;
+        }
+
+        public Builder minWindows10Build(String buildDotUbr) {
+            this.minWindows10Build = Objects.requireNonNull(buildDotUbr);
+            return this;
+        }
+
+        public Builder minWslKernel(String version) {
+            this.minWslKernel = Objects.requireNonNull(version);
+            return this;
+        }
+
+        /** Allow the Docker probe to start a short {@code --gpus all} container to verify the GPU path. */
+        public Builder dockerProbeContainer(boolean allowed) {
+            this.dockerProbeContainer = allowed;
+            return this;
+        }
+
+        public Builder wslExe(String wslExe) {
+            this.wslExe = wslExe;
+            return this;
+        }
+
+        public DetectOptions build() {
+            return new DetectOptions(this);
+        }
+    }
+}

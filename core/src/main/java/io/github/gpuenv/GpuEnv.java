@@ -1,0 +1,65 @@
+package io.github.gpuenv;
+
+import io.github.gpuenv.internal.check.Checks;
+import io.github.gpuenv.internal.probe.DetectionRunner;
+import io.github.gpuenv.internal.probe.FactChains;
+import io.github.gpuenv.spi.ProbeContext;
+import io.github.gpuenv.system.FileView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point: can this machine run CUDA containers ({@code docker run --gpus all nvidia/cuda … nvidia-smi}),
+ * and if not, which layer is broken and how to fix it.
+ *
+ * <pre>{@code
+ * GpuEnvReport report = GpuEnv.detect();
+ * report.nvidia().toOptional().ifPresent(d -> System.out.println(d.gpus()));
+ * if (!report.ready()) report.failures().forEach(c -> System.out.println(c.message() + " → " + c.remedy()));
+ * }</pre>
+ *
+ * <p>Cost: with defaults, facts are probed concurrently; each probe is limited to 3 s and the whole to 10 s
+ * ({@link DetectOptions}). It loads NVML through JNA when present, reads files under {@code /proc}, {@code /etc}
+ * and {@code /usr/lib/wsl}, and may run {@code nvidia-smi}, {@code cmd.exe /c ver} (inside WSL), the toolkit's
+ * {@code --version} and, with {@code gpuenv-docker}, one or two Docker API calls. It never throws for anything
+ * about the machine, and is safe to call from many threads at once.
+ */
+public final class GpuEnv {
+
+    private GpuEnv() {
+    }
+
+    /** Detects with the ambient configuration ({@link DetectOptions#defaults()}). */
+    public static GpuEnvReport detect() {
+        return detect(DetectOptions.defaults());
+    }
+
+    /** Detects with {@code options}. */
+    public static GpuEnvReport detect(DetectOptions options) {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        ProbeContext context = new ProbeContext(FileView.rooted(options.root()), options.commandRunner(),
+                options.environment(), options);
+        DetectionRunner runner = new DetectionRunner(context);
+        Map<String, Fact<?>> facts = runner.run(FactChains.all(classLoader()));
+        FactSet factSet = new FactSet(get(facts, "os"), get(facts, "windows"), get(facts, "wsl"),
+                get(facts, "wslHost"), get(facts, "nvidia"), get(facts, "container"), get(facts, "toolkit"),
+                get(facts, "docker"));
+        List<Check> checks = Checks.evaluate(factSet, options);
+        return GpuEnvReport.of(factSet, checks, runner.attempts(), startedAt,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Fact<T> get(Map<String, Fact<?>> facts, String name) {
+        Fact<?> fact = facts.get(name);
+        return fact == null ? Fact.unknown(Reason.PROBE_ERROR, "no chain for " + name) : (Fact<T>) fact;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : GpuEnv.class.getClassLoader();
+    }
+}

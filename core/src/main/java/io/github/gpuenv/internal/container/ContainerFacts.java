@@ -1,0 +1,20 @@
+package io.github.gpuenv.internal.container;
+
+import io.github.gpuenv.ContainerEnvironment;
+import io.github.gpuenv.ContainerToolkit;
+import io.github.gpuenv.internal.probe.FactChain;
+
+/** The probe chains of the container environment and the NVIDIA Container Toolkit. */
+public final class ContainerFacts {
+
+    private ContainerFacts() {
+    }
+
+    public static FactChain<ContainerEnvironment> container() {
+        return FactChain.of("container");
+    }
+
+    public static FactChain<ContainerToolkit> toolkit() {
+        return FactChain.of("toolkit");
+    }
+}

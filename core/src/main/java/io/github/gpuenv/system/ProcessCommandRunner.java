@@ -1,0 +1,137 @@
+package io.github.gpuenv.system;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands as real processes. Output is read on daemon threads and bounded; a process that outlives its
+ * timeout is killed with its descendants; an interrupted caller kills the process, gets a {@code FAILED} result
+ * and keeps its interrupt flag.
+ */
+final class ProcessCommandRunner implements CommandRunner {
+
+    static final ProcessCommandRunner INSTANCE = new ProcessCommandRunner();
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessCommandRunner.class);
+
+    private ProcessCommandRunner() {
+    }
+
+    @Override
+    public CommandResult run(CommandRequest request) {
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(request.argv());
+        builder.environment().putAll(request.environment());
+        request.workingDirectory().ifPresent(dir -> builder.directory(dir.toFile()));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            CommandResult.Outcome outcome = message.contains("error=2,") || message.contains("No such file")
+                    || message.contains("cannot find the file") ? CommandResult.Outcome.NOT_FOUND
+                    : CommandResult.Outcome.FAILED;
+            LOG.debug("{} could not start: {}", request.argv(), message);
+            return CommandResult.failed(request.argv(), outcome, since(start), message);
+        }
+        CompletableFuture<byte[]> stdout = drain(process.getInputStream(), request.maxOutputBytes());
+        CompletableFuture<byte[]> stderr = drain(process.getErrorStream(), request.maxOutputBytes());
+        writeStdin(process, request.stdin());
+        try {
+            if (!process.waitFor(request.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                kill(process);
+                return CommandResult.failed(request.argv(), CommandResult.Outcome.TIMED_OUT, since(start),
+                        "after " + format(request.timeout()));
+            }
+            byte[] out = finish(stdout);
+            byte[] err = finish(stderr);
+            CommandResult result = CommandResult.exited(request.argv(), process.exitValue(), out, err, since(start));
+            LOG.debug("{} -> {} in {} ms", request.argv(), result.summary(), result.elapsed().toMillis());
+            return result;
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            return CommandResult.failed(request.argv(), CommandResult.Outcome.FAILED, since(start), "interrupted");
+        }
+    }
+
+    private static void writeStdin(Process process, byte[] stdin) {
+        OutputStream in = process.getOutputStream();
+        if (stdin.length == 0) {
+            closeQuietly(in);
+            return;
+        }
+        Thread writer = new Thread(() -> {
+            try (in) {
+                in.write(stdin);
+            } catch (IOException ignored) {
+                // the process closed its stdin early; what it printed still tells the story
+            }
+        }, "gpuenv-stdin");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    private static CompletableFuture<byte[]> drain(InputStream stream, int limit) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try (stream) {
+                int n;
+                while ((n = stream.read(buffer)) >= 0) {
+                    int room = limit - kept.size();
+                    if (room > 0) {
+                        kept.write(buffer, 0, Math.min(room, n));
+                    }
+                }
+            } catch (IOException ignored) {
+                // the stream closes when the process is killed; keep what was read
+            }
+            result.complete(kept.toByteArray());
+        }, "gpuenv-output");
+        reader.setDaemon(true);
+        reader.start();
+        return result;
+    }
+
+    private static byte[] finish(CompletableFuture<byte[]> output) throws InterruptedException {
+        try {
+            // a grandchild holding the pipe open must not hang us once the process itself has exited
+            return output.get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return output.getNow(new byte[0]);
+        }
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        closeQuietly(process.getInputStream());
+        closeQuietly(process.getErrorStream());
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // nothing left to save
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}
