@@ -3,6 +3,7 @@ package io.github.gpuenv;
 import io.github.gpuenv.internal.DurationText;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
+import io.github.gpuenv.system.FileView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ public final class DetectOptions {
     private final String minWslKernel;
     private final boolean dockerProbeContainer;
     private final Optional<String> wslExe;
+    private final FileView customFileView;
+    private final FileView fileView;
 
     private DetectOptions(Builder b) {
         this.root = b.root;
@@ -47,6 +50,8 @@ public final class DetectOptions {
         this.minWslKernel = b.minWslKernel;
         this.dockerProbeContainer = b.dockerProbeContainer;
         this.wslExe = Optional.ofNullable(b.wslExe);
+        this.customFileView = b.fileView;
+        this.fileView = b.fileView != null ? b.fileView : FileView.rooted(b.root);
     }
 
     /** The options the ambient configuration gives. */
@@ -72,6 +77,11 @@ public final class DetectOptions {
     /** The directory probed files are read under; {@code /} on a live machine. */
     public Path root() {
         return root;
+    }
+
+    /** Reads every probed file: rooted at {@link #root()} unless {@link Builder#fileView(FileView)} replaced it. */
+    public FileView files() {
+        return fileView;
     }
 
     /** Runs every external command. */
@@ -154,6 +164,7 @@ public final class DetectOptions {
         private String minWslKernel;
         private boolean dockerProbeContainer;
         private String wslExe;
+        private FileView fileView;
 
         private Builder(Environment env) {
             this.environment = Objects.requireNonNull(env, "environment");
@@ -183,11 +194,21 @@ public final class DetectOptions {
             this.minWslKernel = o.minWslKernel;
             this.dockerProbeContainer = o.dockerProbeContainer;
             this.wslExe = o.wslExe.orElse(null);
+            this.fileView = o.customFileView;
         }
 
         /** Read every probed file under {@code root} instead of {@code /}. */
         public Builder root(Path root) {
             this.root = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /**
+         * Read files through {@code view} instead of a view rooted at {@link #root(Path)} (recording for
+         * {@code gpuenv capture}); null restores the rooted view.
+         */
+        public Builder fileView(FileView view) {
+            this.fileView = view;
             return this;
         }
 

@@ -4,7 +4,6 @@ import io.github.gpuenv.internal.check.Checks;
 import io.github.gpuenv.internal.probe.DetectionRunner;
 import io.github.gpuenv.internal.probe.FactChains;
 import io.github.gpuenv.spi.ProbeContext;
-import io.github.gpuenv.system.FileView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class GpuEnv {
     public static GpuEnvReport detect(DetectOptions options) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        ProbeContext context = new ProbeContext(FileView.rooted(options.root()), options.commandRunner(),
+        ProbeContext context = new ProbeContext(options.files(), options.commandRunner(),
                 options.environment(), options);
         DetectionRunner runner = new DetectionRunner(context);
         Map<String, Fact<?>> facts = runner.run(FactChains.all(classLoader()));

@@ -1,14 +1,37 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.capture.MachineCapture;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code gpuenv capture DIR}: placeholder until the capture API lands. */
-@Command(name = "capture", description = "(not yet available)", hidden = true)
+/** {@code gpuenv capture DIR}: record every file and command output the probes read, for a bug report. */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = {"Write every file and command output the probes read, byte-exact, into DIR.",
+                "Attach DIR to a bug report; it replays as a test fixture (gpuenv detect --root DIR/root)."})
 final class CaptureCommand implements Callable<Integer> {
+
+    @Mixin
+    DetectMixin detect;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "An empty or new directory.")
+    Path directory;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("gpuenv capture: not yet available in this build");
-        return GpuEnvCli.INTERNAL;
+    public Integer call() throws IOException {
+        MachineCapture.Result result = MachineCapture.captureTo(directory, detect.options());
+        var out = spec.commandLine().getOut();
+        out.printf("captured into %s: %d command(s), report.json, root/, env.txt%n", directory,
+                result.commands().size());
+        result.problems().forEach(p -> out.println("  note: " + p));
+        out.flush();
+        return GpuEnvCli.OK;
     }
 }
