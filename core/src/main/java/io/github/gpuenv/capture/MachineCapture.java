@@ -90,7 +90,7 @@ public final class MachineCapture {
         return ReplayCommandRunner.load(directory);
     }
 
-    private static List<CapturedCommand> writeCommands(Path directory, List<CommandResult> results) throws IOException {
+    static List<CapturedCommand> writeCommands(Path directory, List<CommandResult> results) throws IOException {
         List<CapturedCommand> commands = new ArrayList<>();
         int n = 0;
         for (CommandResult r : results) {
