@@ -1,6 +1,7 @@
 package io.github.gpuenv;
 
 import io.github.gpuenv.internal.check.Checks;
+import io.github.gpuenv.internal.nvidia.NvidiaFacts;
 import io.github.gpuenv.internal.probe.DetectionRunner;
 import io.github.gpuenv.internal.probe.FactChains;
 import io.github.gpuenv.spi.ProbeContext;
@@ -49,6 +50,16 @@ public final class GpuEnv {
         List<Check> checks = Checks.evaluate(factSet, options);
         return GpuEnvReport.of(factSet, checks, runner.attempts(), startedAt,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Only the NVIDIA driver and GPU fact, through the same probe chain as {@link #detect(DetectOptions)} (NVML
+     * first; NVML stays initialised between calls, so a warm call costs microseconds to a few milliseconds).
+     */
+    public static Fact<NvidiaDriver> nvidia(DetectOptions options) {
+        ProbeContext context = new ProbeContext(options.files(), options.commandRunner(), options.environment(),
+                options);
+        return get(new DetectionRunner(context).run(List.of(NvidiaFacts.nvidia())), "nvidia");
     }
 
     @SuppressWarnings("unchecked")
