@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <p>{@code OsReleaseParser.parse(text).map(OsReleaseParser.OsRelease::prettyName)}
  *
- * <p>Pure; never throws. Empty when no {@code KEY=value} line is found (binary, empty, not an os-release file).
+ * <p>Pure; never throws. Empty when none of {@code NAME}, {@code PRETTY_NAME}, {@code ID} is assigned (binary,
+ * empty, not an os-release file). Lines whose value holds control characters or malformed UTF-8 are skipped.
  */
 public final class OsReleaseParser {
 
@@ -53,7 +54,7 @@ public final class OsReleaseParser {
             }
             start = end + 1;
         }
-        if (fields.isEmpty()) {
+        if (!fields.containsKey("NAME") && !fields.containsKey("PRETTY_NAME") && !fields.containsKey("ID")) {
             return Optional.empty();
         }
         return Optional.of(new OsRelease(prettyName(fields), fields.getOrDefault("ID", ""),
@@ -86,7 +87,11 @@ public final class OsReleaseParser {
         if (!key.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
             return Optional.empty();
         }
-        return value(line.substring(eq + 1)).map(v -> new String[] {key, v});
+        return value(line.substring(eq + 1)).filter(OsReleaseParser::printable).map(v -> new String[] {key, v});
+    }
+
+    private static boolean printable(String value) {
+        return value.chars().noneMatch(c -> c == '\uFFFD' || (Character.isISOControl(c) && c != '\t'));
     }
 
     private static Optional<String> value(String raw) {
