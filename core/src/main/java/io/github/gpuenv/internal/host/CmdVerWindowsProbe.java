@@ -80,12 +80,16 @@ final class CmdVerWindowsProbe implements Probe<WindowsHost> {
 
     /** The first printable characters of {@code bytes}, for the unknown's detail. */
     private static String excerpt(byte[] bytes) {
-        String text = WindowsVerParser.decode(bytes).strip();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 80; i++) {
+        String text = WindowsVerParser.decode(bytes);
+        StringBuilder printable = new StringBuilder();
+        for (int i = 0; i < text.length() && printable.length() < 200; i++) {
             char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? ' ' : c);
+            printable.append(Character.isISOControl(c) ? ' ' : c);
         }
-        return out.length() == 0 ? "(empty)" : "\"" + out + (text.length() > 80 ? "…" : "") + "\"";
+        String line = printable.toString().strip();
+        if (line.isEmpty()) {
+            return "(empty)";
+        }
+        return "\"" + (line.length() > 80 ? line.substring(0, 80) + "…" : line) + "\"";
     }
 }

@@ -18,6 +18,7 @@ public final class HostFacts {
     private HostFacts() {
     }
 
+    /** The {@code os} chain; the registry probe uses JNA only when the JVM runs on Windows. */
     public static FactChain<OperatingSystem> os() {
         return os(REGISTRY);
     }
@@ -26,6 +27,7 @@ public final class HostFacts {
         return FactChain.of("os", new OsReleaseOsProbe(), new RegistryOsProbe(registry), new JavaOsProbe());
     }
 
+    /** The {@code windows} chain: unknown (not applicable) unless on Windows or inside WSL. */
     public static FactChain<WindowsHost> windows() {
         return windows(REGISTRY);
     }
@@ -34,6 +36,7 @@ public final class HostFacts {
         return FactChain.of("windows", new RegistryWindowsProbe(registry), new CmdVerWindowsProbe());
     }
 
+    /** The {@code wsl} chain: known {@code inside=false} anywhere that is not WSL. */
     public static FactChain<WslEnvironment> wsl() {
         return FactChain.of("wsl", new ProcWslProbe());
     }
