@@ -45,7 +45,8 @@ final class CmdVerWindowsProbe implements Probe<WindowsHost> {
                 .timeout(HostCommands.timeout(context)).maxOutputBytes(64 * 1024).build());
         switch (result.outcome()) {
             case NOT_FOUND:
-                return Fact.unknown(Reason.NOT_FOUND, result.summary());
+                return Fact.unknown(Reason.NOT_FOUND, cmdExe.get() + " could not be started (" + result.summary()
+                        + "); WSL interop may be off");
             case TIMED_OUT:
                 return Fact.unknown(Reason.TIMED_OUT, cmdExe.get() + " /c ver " + result.summary());
             case FAILED:
