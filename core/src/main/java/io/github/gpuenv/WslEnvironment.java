@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param wslLibraries the NVIDIA/DirectX libraries found in {@code /usr/lib/wsl/lib}
  * @param shadowingLibraries Linux copies of {@code libcuda}/{@code libnvidia-ml} that are found before
  *     {@code /usr/lib/wsl/lib} (empty when none: the healthy state)
+ * @param ldconfigRead whether {@code ldconfig -p} could be run and read; when false, {@code shadowingLibraries}
+ *     comes from looking for the files in the usual Linux library directories only
  */
 public record WslEnvironment(boolean inside, Integer version, String kernel, String distro,
                              boolean gpuParavirtualization, boolean dxgDevice, List<String> wslLibraries,
-                             List<String> shadowingLibraries) {
+                             List<String> shadowingLibraries, boolean ldconfigRead) {
     public WslEnvironment {
         kernel = Objects.requireNonNullElse(kernel, "");
         distro = Objects.requireNonNullElse(distro, "");
@@ -26,8 +28,16 @@ public record WslEnvironment(boolean inside, Integer version, String kernel, Str
         shadowingLibraries = List.copyOf(shadowingLibraries);
     }
 
+    /** Without {@code ldconfigRead} (false: shadowing from the file search only). */
+    public WslEnvironment(boolean inside, Integer version, String kernel, String distro,
+                          boolean gpuParavirtualization, boolean dxgDevice, List<String> wslLibraries,
+                          List<String> shadowingLibraries) {
+        this(inside, version, kernel, distro, gpuParavirtualization, dxgDevice, wslLibraries, shadowingLibraries,
+                false);
+    }
+
     /** Not inside WSL. */
     public static WslEnvironment outside() {
-        return new WslEnvironment(false, null, "", "", false, false, List.of(), List.of());
+        return new WslEnvironment(false, null, "", "", false, false, List.of(), List.of(), false);
     }
 }

@@ -3,7 +3,10 @@ package io.github.gpuenv.internal.host;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.List;
 
-/** The checks of this area: windows.build, wsl.version, wsl.kernel, wsl.lib-shadowing. */
+/**
+ * The checks of this area, in report order: {@code windows.build}, {@code wsl.version}, {@code wsl.kernel},
+ * {@code wsl.lib-shadowing}, {@code wsl.gpu-paravirtualization}.
+ */
 public final class HostChecks {
 
     private HostChecks() {
@@ -11,6 +14,7 @@ public final class HostChecks {
 
     /** The checks, in report order. */
     public static List<ReadinessCheck> all() {
-        return List.of();
+        return List.of(new WindowsBuildCheck(), new WslVersionCheck(), new WslKernelCheck(),
+                new WslLibShadowingCheck(), new WslGpuParavirtualizationCheck());
     }
 }
