@@ -12,7 +12,7 @@ import java.util.Optional;
  * Reads a CDI spec's {@code kind} and device names, fully qualified ({@code nvidia.com/gpu=all}). JSON is read
  * with Jackson's streaming parser, so a truncated file still yields what precedes the cut; YAML with a small
  * line reader for the shape {@code nvidia-ctk cdi generate} writes ({@code kind:} at the top level, {@code - name:}
- * items under {@code devices:}), tolerating comments, tabs, quotes, {@code ---} and any consistent indentation.
+ * items under {@code devices:}), tolerating comments, tabs (four columns), quotes, {@code ---} and any consistent indentation.
  * No YAML library.
  *
  * <p>{@code Optional<Spec> s = CdiSpecParser.parse(Files.readString(Path.of("/etc/cdi/nvidia.yaml")));}
