@@ -97,7 +97,7 @@ public final class CdiSpecParser {
         boolean itemNamed = false;
         String[] lines = text.split("\r?\n", MAX_LINES + 1);
         for (int i = 0; i < Math.min(lines.length, MAX_LINES); i++) {
-            String line = stripComment(lines[i].replace("\t", "    "));
+            String line = ConfigLines.stripComment(lines[i].replace("\t", "    "), true);
             if (line.isBlank()) {
                 continue;
             }
@@ -113,7 +113,7 @@ public final class CdiSpecParser {
             if (indent == 0 && !(inDevices && item)) {
                 inDevices = false;
                 if (body.startsWith("kind:")) {
-                    kind = scalar(body.substring(5));
+                    kind = ConfigLines.unquote(body.substring(5));
                 } else if (body.equals("devices:")) {
                     inDevices = true;
                     itemIndent = -1;
@@ -137,7 +137,7 @@ public final class CdiSpecParser {
                 indent = keyIndent;
             }
             if (indent == keyIndent && !itemNamed && body.startsWith("name:") && names.size() < MAX_DEVICES) {
-                String name = scalar(body.substring(5));
+                String name = ConfigLines.unquote(body.substring(5));
                 if (!name.isEmpty()) {
                     names.add(name);
                     itemNamed = true;
@@ -162,28 +162,5 @@ public final class CdiSpecParser {
         return n;
     }
 
-    /** A plain, single- or double-quoted scalar. */
-    private static String scalar(String raw) {
-        String v = raw.strip();
-        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
-            return v.substring(1, v.length() - 1);
-        }
-        return v;
-    }
 
-    /** Drops a comment: {@code #} at the start or after a blank, outside quotes. */
-    private static String stripComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '#' && (i == 0 || line.charAt(i - 1) == ' ')) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
 }

@@ -42,7 +42,7 @@ public final class NvidiaRuntimeConfigParser {
         String section = "";
         String[] lines = content.split("\r?\n", MAX_LINES + 1);
         for (int i = 0; i < Math.min(lines.length, MAX_LINES); i++) {
-            String line = stripComment(lines[i]).strip();
+            String line = ConfigLines.stripComment(lines[i], false).strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -61,7 +61,7 @@ public final class NvidiaRuntimeConfigParser {
             if (fullKey.equals("nvidia-container-cli.no-cgroups")) {
                 noCgroups = bool(value);
             } else if (fullKey.equals("nvidia-container-runtime.mode")) {
-                mode = unquote(value);
+                mode = ConfigLines.unquote(value);
             }
         }
         return new RuntimeConfig(noCgroups, mode);
@@ -72,27 +72,5 @@ public final class NvidiaRuntimeConfigParser {
         return v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : null;
     }
 
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                && value.charAt(value.length() - 1) == value.charAt(0)) {
-            return value.substring(1, value.length() - 1);
-        }
-        return value;
-    }
 
-    /** Drops a {@code #} comment that is not inside a quoted string. */
-    private static String stripComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '#') {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
 }
