@@ -1,9 +1,15 @@
 package io.github.gpuenv;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Whether this process runs in a container, and the NVIDIA variables it was given.
+ *
+ * <p>{@code boolean inContainer = report.container().map(ContainerEnvironment::inside).orElse(false);}
+ *
+ * <p>Known with {@code inside = false} means every signal was looked at and none said "container". The fact is
+ * unknown only when the probe itself failed.
  *
  * @param inside whether this process runs in a container
  * @param runtime what kind, when it can be told: {@code "docker"}, {@code "podman"}, {@code "kubernetes"},
@@ -12,10 +18,19 @@ import java.util.Objects;
  * @param driverCapabilities {@code NVIDIA_DRIVER_CAPABILITIES}; null when unset
  * @param requireCuda {@code NVIDIA_REQUIRE_CUDA} parsed; null when unset
  * @param cudaVersion {@code CUDA_VERSION} (the image's CUDA runtime); null when unset
+ * @param evidence the signals that were seen, e.g. {@code "/.dockerenv exists"},
+ *     {@code "/proc/1/cgroup: docker"}; empty when none
  */
 public record ContainerEnvironment(boolean inside, String runtime, String visibleDevices, String driverCapabilities,
-                                   CudaRequirement requireCuda, String cudaVersion) {
+                                   CudaRequirement requireCuda, String cudaVersion, List<String> evidence) {
     public ContainerEnvironment {
         runtime = Objects.requireNonNullElse(runtime, "");
+        evidence = List.copyOf(evidence);
+    }
+
+    /** An environment without evidence (kept for callers written before {@code evidence}). */
+    public ContainerEnvironment(boolean inside, String runtime, String visibleDevices, String driverCapabilities,
+                                CudaRequirement requireCuda, String cudaVersion) {
+        this(inside, runtime, visibleDevices, driverCapabilities, requireCuda, cudaVersion, List.of());
     }
 }

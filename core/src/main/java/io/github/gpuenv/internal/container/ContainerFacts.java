@@ -10,11 +10,13 @@ public final class ContainerFacts {
     private ContainerFacts() {
     }
 
+    /** {@code container}: marker files, cgroup, mountinfo and variables ({@link MarkerContainerProbe}). */
     public static FactChain<ContainerEnvironment> container() {
-        return FactChain.of("container");
+        return FactChain.of("container", new MarkerContainerProbe());
     }
 
+    /** {@code toolkit}: executables, config.toml, daemon.json and CDI specs ({@link HostFilesToolkitProbe}). */
     public static FactChain<ContainerToolkit> toolkit() {
-        return FactChain.of("toolkit");
+        return FactChain.of("toolkit", new HostFilesToolkitProbe());
     }
 }
