@@ -76,6 +76,22 @@ public final class VersionNumber implements Comparable<VersionNumber> {
         return count == 0 ? Optional.empty() : Optional.of(new VersionNumber(Arrays.copyOf(parts, count)));
     }
 
+    /**
+     * Negative, zero or positive as the version in {@code a} is below, equal to or above the one in {@code b};
+     * empty when either text holds no version.
+     */
+    public static Optional<Integer> compare(String a, String b) {
+        Optional<VersionNumber> x = parse(a);
+        Optional<VersionNumber> y = parse(b);
+        return x.isPresent() && y.isPresent() ? Optional.of(Integer.signum(x.get().compareTo(y.get())))
+                : Optional.empty();
+    }
+
+    /** Whether {@code version} holds a version strictly below the one in {@code bound} (false when either has none). */
+    public static boolean below(String version, String bound) {
+        return compare(version, bound).map(c -> c < 0).orElse(false);
+    }
+
     private static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -1,5 +1,7 @@
 package io.github.gpuenv.internal.container;
 
+import io.github.gpuenv.internal.VersionNumber;
+
 import io.github.gpuenv.CudaRequirement;
 import io.github.gpuenv.CudaRequirement.Constraint;
 import java.util.List;
@@ -132,7 +134,7 @@ public final class CudaRequirementEvaluator {
         if (actual.isEmpty()) {
             return Truth.VERSION_UNKNOWN;
         }
-        Optional<Integer> cmp = VersionOrder.compare(actual, c.value());
+        Optional<Integer> cmp = VersionNumber.compare(actual, c.value());
         return cmp.map(v -> truth(v, c.operator())).orElse(Truth.FALSE);
     }
 
@@ -142,7 +144,7 @@ public final class CudaRequirementEvaluator {
             return Truth.ATTRIBUTE_UNKNOWN;
         }
         for (String arch : architectures) {
-            Optional<Integer> cmp = VersionOrder.compare(arch, c.value());
+            Optional<Integer> cmp = VersionNumber.compare(arch, c.value());
             if (cmp.isEmpty()) {
                 return Truth.ATTRIBUTE_UNKNOWN;
             }

@@ -1,5 +1,7 @@
 package io.github.gpuenv.internal.container;
 
+import io.github.gpuenv.internal.VersionNumber;
+
 import io.github.gpuenv.Check;
 import io.github.gpuenv.ContainerToolkit;
 import io.github.gpuenv.DetectOptions;
@@ -40,7 +42,7 @@ final class ToolkitCgroupV2Check implements ReadinessCheck {
                     "check `nvidia-container-cli --version`; upgrade the toolkit if it is older than "
                             + FIRST_CGROUP_V2_VERSION + " (" + Remedies.TOOLKIT_INSTALL_GUIDE + ")");
         }
-        if (VersionOrder.below(version, FIRST_CGROUP_V2_VERSION)) {
+        if (VersionNumber.below(version, FIRST_CGROUP_V2_VERSION)) {
             return Check.fail(ID, "cgroup v2 host with NVIDIA Container Toolkit " + version + ": cgroup v2 needs "
                             + FIRST_CGROUP_V2_VERSION + " or later (containers fail with 'cgroup subsystem devices"
                             + " not found', D7)",
