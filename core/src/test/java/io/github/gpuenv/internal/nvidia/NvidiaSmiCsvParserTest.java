@@ -23,6 +23,15 @@ class NvidiaSmiCsvParserTest {
     }
 
     @Test
+    void h200CaptureOfTheExactQuery() {
+        NvidiaSmiGpus parsed = NvidiaSmiCsvParser.parse(
+                Fixtures.text("h200-gpuenv-query/nvidia-smi-query-gpu-noheader-nounits.csv")).orElseThrow();
+        assertThat(parsed.driverVersion()).isEqualTo("580.159.04");
+        assertThat(parsed.gpus()).containsExactly(new GpuDevice(0, "NVIDIA H200",
+                "GPU-1c15812e-eed9-1b32-4171-58110d539cf9", "00000000:00:06.0", 150_754_820_096L, "9.0", "Disabled"));
+    }
+
+    @Test
     void allEightFieldsAndSeveralGpus() {
         String text = "0, NVIDIA H200, GPU-a, 00000000:00:06.0, 580.159.04, 143771, 9.0, Disabled\n"
                 + "1, NVIDIA H200, GPU-b, 00000000:00:07.0, 580.159.04, 143771, 9.0, Enabled\n";
