@@ -12,7 +12,8 @@ import java.util.List;
  * * Ubuntu-20.04           Stopped         2
  *   docker-desktop         Stopped         2
  * </pre>
- * Columns are cut at the positions where the header's three column titles start (whatever language they are in:
+ * Columns are cut at the positions where the header's three column titles start (whatever language they are in;
+ * titles are separated by 2+ spaces, single spaces are accepted only when rows follow:
  * {@code wsl.exe} pads the name column to the longest name plus four, so names with spaces stay whole). {@code *}
  * in the first column marks the default. A row whose version cell is not a number falls back to "last token is
  * the version". Pure; never throws; text that has no three-column header, or that still contains NUL characters
@@ -50,8 +51,9 @@ public final class WslListParser {
         }
         List<String> lines = WslLines.of(text).stream().filter(l -> !l.isBlank()).toList();
         String header = lines.get(0);
-        int[] columns = columnStarts(header);
-        if (columns.length < 3) {
+        int[] wide = starts(header, 2);
+        int[] columns = wide.length >= 3 ? wide : starts(header, 1);
+        if (columns.length < 3 || (wide.length < 3 && lines.size() == 1)) {
             return Result.unrecognized("no NAME/STATE/VERSION header: " + abbreviate(header));
         }
         int nameStart = columns[0];
@@ -110,12 +112,7 @@ public final class WslListParser {
         return s.length() == 1 && Character.isDigit(s.charAt(0));
     }
 
-    /** Start offsets of the header's titles: separated by 2+ spaces, or by single spaces when that finds fewer than 3. */
-    private static int[] columnStarts(String header) {
-        int[] wide = starts(header, 2);
-        return wide.length >= 3 ? wide : starts(header, 1);
-    }
-
+    /** Start offsets of the header's titles separated by at least {@code minGap} spaces ({@code wsl.exe} pads to 4+). */
     private static int[] starts(String header, int minGap) {
         List<Integer> out = new ArrayList<>();
         int spaces = minGap;
