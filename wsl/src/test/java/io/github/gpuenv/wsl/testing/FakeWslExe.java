@@ -31,7 +31,9 @@ public final class FakeWslExe {
             "printf '%s' \"${WSL_UTF8-<unset>}\" > \"$call.env\"",
             "for r in \"$dir\"/responses/*/; do",
             "  [ -f \"$r/argv\" ] || continue",
+            "  [ -f \"$r/used\" ] && continue",
             "  if cmp -s \"$call.argv\" \"$r/argv\"; then",
+            "    if [ -f \"$r/once\" ]; then : > \"$r/used\"; fi",
             "    if [ -f \"$r/record-stdin\" ]; then cat > \"$call.stdin\"; fi",
             "    if [ -f \"$r/sleep\" ]; then sleep \"$(cat \"$r/sleep\")\"; fi",
             "    cat \"$r/stdout\"",
@@ -171,6 +173,11 @@ public final class FakeWslExe {
         /** Sleep before answering (for time-limit tests). */
         public Response sleepSeconds(int seconds) {
             return write("sleep", Integer.toString(seconds).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Answer only the first matching call; later calls fall through to the next response for the argv. */
+        public Response once() {
+            return write("once", new byte[0]);
         }
 
         /** Save what the call reads from stdin. */
