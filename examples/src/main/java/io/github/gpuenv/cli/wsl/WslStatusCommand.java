@@ -1,0 +1,42 @@
+package io.github.gpuenv.cli.wsl;
+
+import io.github.gpuenv.cli.GpuEnvCli;
+import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.wsl.WslStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code gpuenv wsl status [--json]}: exit 1 when wsl.exe reports a problem. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Whether WSL is installed and usable, the default distribution and version (exit 1 on a problem).")
+public final class WslStatusCommand implements Callable<Integer> {
+
+    @Mixin
+    WslMixin common;
+
+    @Override
+    public Integer call() {
+        WslStatus s = common.wsl().status();
+        if (common.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("installed", s.installed());
+            m.put("problem", s.problemIfAny().map(WslProblem::id).orElse(null));
+            m.put("remedy", s.problemIfAny().map(WslProblem::remedy).orElse(null));
+            m.put("defaultDistribution", s.defaultDistribution().isEmpty() ? null : s.defaultDistribution());
+            m.put("defaultVersion", s.defaultVersion());
+            m.put("exitCode", s.exitCode());
+            common.printJson(m);
+        } else {
+            var out = common.out();
+            out.println("installed:            " + (s.installed() ? "yes" : "no"));
+            out.println("problem:              " + s.problemIfAny().map(p -> p.id() + " → " + p.remedy()).orElse("none"));
+            out.println("default distribution: " + (s.defaultDistribution().isEmpty() ? "-" : s.defaultDistribution()));
+            out.println("default version:      " + (s.defaultVersion() == null ? "-" : s.defaultVersion()));
+            out.flush();
+        }
+        return s.problem() == null ? GpuEnvCli.OK : GpuEnvCli.NOT_READY;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.gpuenv.wsl;
+
+/**
+ * WSL cannot run: not installed, its kernel missing, or no {@code wsl.exe} where gpuenv looked.
+ * {@link #problem()} says which; the remedy is the command that fixes it.
+ *
+ * <p>{@code catch (WslNotInstalledException e) { System.err.println(e.problem().remedy()); }}
+ */
+public class WslNotInstalledException extends WslCommandException {
+
+    private static final long serialVersionUID = 1L;
+    private final WslProblem problem;
+
+    public WslNotInstalledException(WslCommandException details, WslProblem problem, String message) {
+        super(details, message, problem.remedy());
+        this.problem = problem;
+    }
+
+    /** {@link WslProblem#NOT_INSTALLED} or {@link WslProblem#KERNEL_MISSING}. */
+    public WslProblem problem() {
+        return problem;
+    }
+}

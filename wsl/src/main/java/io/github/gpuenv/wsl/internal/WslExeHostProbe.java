@@ -1,0 +1,82 @@
+package io.github.gpuenv.wsl.internal;
+
+import io.github.gpuenv.Fact;
+import io.github.gpuenv.Reason;
+import io.github.gpuenv.WslHost;
+import io.github.gpuenv.spi.Probe;
+import io.github.gpuenv.spi.ProbeContext;
+import io.github.gpuenv.wsl.Wsl;
+import io.github.gpuenv.wsl.WslCommandException;
+import io.github.gpuenv.wsl.WslDistribution;
+import io.github.gpuenv.wsl.WslOperation;
+import io.github.gpuenv.wsl.WslOptions;
+import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.wsl.WslStatus;
+import io.github.gpuenv.wsl.WslTimeoutException;
+import io.github.gpuenv.wsl.WslVersion;
+import java.util.List;
+
+/**
+ * Probe {@code wsl-exe}: WSL seen from the Windows side through {@code wsl.exe --status}, {@code --list --verbose}
+ * and {@code --version} (each limited to the probe timeout). Not applicable — nothing is run — unless this is
+ * Windows, this process runs inside WSL, or a {@code wsl.exe} is configured ({@code GPUENV_WSL_EXE}).
+ * A missing {@code wsl.exe} on Windows is a known "not installed" host, not an unknown.
+ */
+public final class WslExeHostProbe implements Probe<WslHost> {
+
+    /** The probe id. */
+    public static final String ID = "wsl-exe";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Fact<WslHost> probe(ProbeContext context) {
+        WslExeLocator.Location location = WslExeLocator.locate(context.options().wslExe(), context.environment(),
+                context.files());
+        if (location.exe().isEmpty()) {
+            return Fact.unknown(Reason.NOT_APPLICABLE, location.how());
+        }
+        WslOptions.Builder options = WslOptions.builder(context.environment()).wslExe(location.exe().get())
+                .commandRunner(context.commands()).files(context.files());
+        for (WslOperation op : List.of(WslOperation.STATUS, WslOperation.LIST, WslOperation.VERSION)) {
+            options.timeout(op, context.probeTimeout());
+        }
+        Wsl wsl = Wsl.local(options.build());
+        try {
+            WslStatus status = wsl.status();
+            String problem = status.problemIfAny().map(WslProblem::id).orElse(null);
+            if (!status.installed()) {
+                return Fact.known(new WslHost(false, problem, "", null, "", "", List.of()), ID);
+            }
+            List<WslHost.Distribution> distributions = wsl.list().stream().map(WslExeHostProbe::distribution).toList();
+            WslVersion version = version(wsl);
+            String defaultDistribution = status.defaultDistribution().isEmpty()
+                    ? distributions.stream().filter(WslHost.Distribution::isDefault).map(WslHost.Distribution::name)
+                            .findFirst().orElse("")
+                    : status.defaultDistribution();
+            return Fact.known(new WslHost(true, problem, defaultDistribution, status.defaultVersion(),
+                    version.wslVersion(), version.kernelVersion(), distributions), ID);
+        } catch (WslTimeoutException e) {
+            return Fact.unknown(Reason.TIMED_OUT, e.getMessage());
+        } catch (WslCommandException e) {
+            return Fact.unknown(Reason.COMMAND_FAILED, e.getMessage());
+        }
+    }
+
+    private static WslVersion version(Wsl wsl) {
+        try {
+            return wsl.version();
+        } catch (WslTimeoutException e) {
+            throw e;
+        } catch (WslCommandException e) {
+            return new WslVersion("", "", "", "", "", "", ""); // inbox WSL has no --version: the record says empty
+        }
+    }
+
+    private static WslHost.Distribution distribution(WslDistribution d) {
+        return new WslHost.Distribution(d.name(), d.state().word(), d.version(), d.isDefault());
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.gpuenv.wsl.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gpuenv.DetectOptions;
+import io.github.gpuenv.Fact;
+import io.github.gpuenv.GpuEnv;
+import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.Reason;
+import io.github.gpuenv.WslHost;
+import io.github.gpuenv.spi.ProbeContext;
+import io.github.gpuenv.spi.WslHostFactProvider;
+import io.github.gpuenv.system.CommandRunner;
+import io.github.gpuenv.system.Environment;
+import io.github.gpuenv.system.FileView;
+import io.github.gpuenv.testing.FakeCommandRunner;
+import io.github.gpuenv.wsl.testing.FakeWslExe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WslExeHostProbeTest {
+
+    @TempDir
+    Path tmp;
+
+    private ProbeContext context(Environment env, CommandRunner runner) {
+        DetectOptions options = DetectOptions.builder(env).root(tmp).commandRunner(runner)
+                .probeTimeout(Duration.ofSeconds(10)).build();
+        return new ProbeContext(FileView.rooted(tmp), runner, env, options);
+    }
+
+    @Test
+    void onLinuxOutsideWslNothingIsRun() {
+        FakeCommandRunner runner = new FakeCommandRunner();
+        Fact<WslHost> fact = new WslExeHostProbe().probe(context(new Environment(Map.of(), Map.of("os.name", "Linux")),
+                runner));
+        assertThat(fact.unknownReason()).contains(Reason.NOT_APPLICABLE);
+        assertThat(runner.received()).isEmpty();
+    }
+
+    @Test
+    void withAConfiguredWslExeItFillsTheHostFromStatusListAndVersion() {
+        FakeWslExe fake = FakeWslExe.create(tmp.resolve("fake"));
+        fake.on("--status").stdoutFixture("status/ok.txt");
+        fake.on("--list", "--verbose").stdoutFixture("list/kali-running.txt");
+        fake.on("--version").stdoutFixture("version/en-2.7.8.txt");
+        Environment env = new Environment(Map.of("GPUENV_WSL_EXE", fake.path()), Map.of("os.name", "Linux"));
+        Fact<WslHost> fact = new WslExeHostProbe().probe(context(env, CommandRunner.system()));
+        assertThat(fact.value()).isEqualTo(new WslHost(true, null, "Ubuntu", 2, "2.7.8.0", "6.18.33.1-1", List.of(
+                new WslHost.Distribution("kali-linux", "Stopped", 2, true),
+                new WslHost.Distribution("Ubuntu-20.04", "Running", 2, false))));
+    }
+
+    @Test
+    void notInstalledIsAKnownHostWithItsProblem() {
+        FakeWslExe fake = FakeWslExe.create(tmp.resolve("fake"));
+        fake.on("--status").stdoutFixture("status/not-installed.txt").exit(50);
+        Environment env = new Environment(Map.of("GPUENV_WSL_EXE", fake.path()), Map.of("os.name", "Linux"));
+        WslHost host = new WslExeHostProbe().probe(context(env, CommandRunner.system())).value();
+        assertThat(host.installed()).isFalse();
+        assertThat(host.problem()).isEqualTo("not-installed");
+        assertThat(fake.calls()).containsExactly(List.of("--status"));
+    }
+
+    @Test
+    void registeredForDetectionThroughServiceLoader() {
+        assertThat(ServiceLoader.load(WslHostFactProvider.class).stream().map(ServiceLoader.Provider::get)
+                .flatMap(p -> p.probes().stream()).map(p -> p.id())).containsExactly("wsl-exe");
+        FakeWslExe fake = FakeWslExe.create(tmp.resolve("fake"));
+        fake.on("--status").stdoutFixture("status/vmp-disabled.txt");
+        fake.on("--list", "--verbose").stdoutFixture("list/podman-machine.txt");
+        fake.on("--version").stdoutFixture("version/en-1.2.2.txt");
+        GpuEnvReport report = GpuEnv.detect(DetectOptions.builder(new Environment(Map.of(),
+                Map.of("os.name", "Linux"))).root(tmp).wslExe(fake.path()).probeTimeout(Duration.ofSeconds(10))
+                .deadline(Duration.ofSeconds(20)).build());
+        WslHost host = report.wslHost().value();
+        assertThat(host.problem()).isEqualTo("vmp-disabled");
+        assertThat(host.defaultDistribution()).isEqualTo("podman-machine-default");
+        assertThat(host.kernelVersion()).isEqualTo("5.15.90.1");
+    }
+}
