@@ -27,10 +27,14 @@ final class DriverFileNames {
     static final List<String> BINARIES = List.of(
             "nvidia-smi", "nvidia-debugdump", "nvidia-persistenced", "nvidia-cuda-mps-control", "nvidia-cuda-mps-server");
 
-    /** Library directories searched after those in {@code LD_LIBRARY_PATH}. */
+    /**
+     * Library directories searched after those in {@code LD_LIBRARY_PATH}; last {@code /usr/local/nvidia}, where
+     * Kubernetes driver installers and the H200 host put the driver, so that {@code sudo} (which drops
+     * {@code LD_LIBRARY_PATH}) still finds it there.
+     */
     static final List<String> LIBRARY_DIRS = List.of(
             "/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib/x86_64-linux-gnu",
-            "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu");
+            "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/local/nvidia/lib64", "/usr/local/nvidia/lib");
 
     /** Binary directories searched after those in {@code PATH} (the driver's own {@code bin} is added too). */
     static final List<String> BINARY_DIRS = List.of("/usr/bin", "/usr/sbin", "/bin", "/sbin", "/usr/local/nvidia/bin");
