@@ -15,4 +15,9 @@ public record DeviceNode(String hostPath, String containerPath, String permissio
         Objects.requireNonNull(containerPath, "containerPath");
         permissions = Objects.requireNonNullElse(permissions, "rwm");
     }
+
+    /** A node read, written and created ({@code "rwm"}) at {@code containerPath}, backed by {@code hostPath}. */
+    public static DeviceNode of(String hostPath, String containerPath) {
+        return new DeviceNode(hostPath, containerPath, "rwm");
+    }
 }

@@ -14,4 +14,9 @@ public record Mount(String hostPath, String containerPath, boolean readOnly) {
         Objects.requireNonNull(hostPath, "hostPath");
         Objects.requireNonNull(containerPath, "containerPath");
     }
+
+    /** A read-only bind mount of {@code hostPath} at {@code containerPath}. */
+    public static Mount readOnly(String hostPath, String containerPath) {
+        return new Mount(hostPath, containerPath, true);
+    }
 }

@@ -1,14 +1,132 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.DetectOptions;
+import io.github.gpuenv.cdi.GpuInjection;
+import io.github.gpuenv.GpuEnvException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code gpuenv cdi}: placeholder, filled in by its module's work. */
-@Command(name = "cdi", description = "(not yet available)", hidden = true)
+/**
+ * {@code gpuenv cdi generate [--output FILE] [--root DIR]} and {@code gpuenv cdi list}: a CDI spec for this host's
+ * NVIDIA driver, without the NVIDIA Container Toolkit. Exit 0; 125 when there is no usable driver
+ * (the message says why and what to do); 2 on usage errors.
+ */
+@Command(name = "cdi", description = "Generate a CDI spec (nvidia.com/gpu) for this host's NVIDIA driver.",
+        subcommands = {CdiCommand.Generate.class, CdiCommand.ListDevices.class})
 final class CdiCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("gpuenv cdi: not yet available in this build");
-        return GpuEnvCli.INTERNAL;
+        spec.commandLine().getErr().println("gpuenv cdi: name a subcommand: generate or list");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return GpuEnvCli.USAGE;
+    }
+
+    /** The options both subcommands take. */
+    static final class RootOption {
+        @Option(names = "--root", paramLabel = "DIR",
+                description = "Read the driver files under DIR instead of / (also GPUENV_ROOT).")
+        Path root;
+
+        GpuInjection discover() {
+            DetectOptions.Builder builder = DetectOptions.builder();
+            if (root != null) {
+                builder.root(root);
+            }
+            return GpuInjection.discover(builder.build());
+        }
+    }
+
+    @Command(name = "generate", description = {
+            "Print the CDI spec as JSON, or write it to FILE (atomically; parent directories are created).",
+            "Install: gpuenv cdi generate --output /etc/cdi/nvidia.json, then docker run --device nvidia.com/gpu=all …"})
+    static final class Generate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        RootOption root = new RootOption();
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the spec to FILE instead of stdout.")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            String json;
+            try {
+                json = root.discover().cdiSpecJson();
+            } catch (GpuEnvException e) {
+                spec.commandLine().getErr().println("gpuenv cdi generate: " + e.getMessage());
+                return GpuEnvCli.INTERNAL;
+            }
+            if (output == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(json);
+                out.flush();
+            } else {
+                writeAtomically(output, json);
+                spec.commandLine().getErr().println("wrote " + output.toAbsolutePath());
+            }
+            return GpuEnvCli.OK;
+        }
+    }
+
+    @Command(name = "list", description = "Print the CDI device names the spec would define, one a line.")
+    static final class ListDevices implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        RootOption root = new RootOption();
+
+        @Override
+        public Integer call() {
+            try {
+                root.discover().cdiDeviceNames().forEach(spec.commandLine().getOut()::println);
+            } catch (GpuEnvException e) {
+                spec.commandLine().getErr().println("gpuenv cdi list: " + e.getMessage());
+                return GpuEnvCli.INTERNAL;
+            }
+            spec.commandLine().getOut().flush();
+            return GpuEnvCli.OK;
+        }
+    }
+
+    /** Writes a temporary file beside {@code target} and moves it into place, so a reader never sees half a spec. */
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                // readable by the engine and by users (the spec holds no secret); createTempFile made it 0600
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its default permissions
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 }

@@ -1,0 +1,78 @@
+package io.github.gpuenv.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gpuenv.GpuDevice;
+import io.github.gpuenv.NvidiaDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** WSL2: /dev/dxg, /usr/lib/wsl/lib and the driver store, as NVIDIA's WSL spec gives them. */
+class GpuInjectionWslTest {
+
+    private static final String STORE = "/usr/lib/wsl/drivers/nv_dispig.inf_amd64_1fea8972dc2f0a69";
+
+    @TempDir
+    Path root;
+
+    @AfterEach
+    void removeNodeLinks() throws Exception {
+        FixtureRoots.removeOutsideLinks(root);
+    }
+
+    @Test
+    void theSpecHasOneDeviceAllWithDxgAndTheWslLibraries() throws Exception {
+        FixtureRoots.wsl(root);
+        GpuInjection injection = GpuInjection.discover(FixtureRoots.options(root, Map.of()));
+        assertThat(injection.wsl()).isTrue();
+        JsonNode spec = new ObjectMapper().readTree(injection.cdiSpecJson());
+        assertThat(spec.get("devices")).hasSize(1);
+        JsonNode all = spec.get("devices").get(0);
+        assertThat(all.get("name").asText()).isEqualTo("all");
+        assertThat(all.get("containerEdits").get("deviceNodes").get(0).get("path").asText()).isEqualTo("/dev/dxg");
+
+        InjectionPlan plan = injection.plan(List.of());
+        assertThat(plan.deviceNodes()).containsExactly(DeviceNode.of("/dev/null", "/dev/dxg"));
+        assertThat(plan.mounts()).extracting(Mount::containerPath).containsExactly(
+                "/usr/lib/wsl/lib/libcuda.so", "/usr/lib/wsl/lib/libcuda.so.1", "/usr/lib/wsl/lib/libcuda.so.1.1",
+                "/usr/lib/wsl/lib/libcuda_loader.so", "/usr/lib/wsl/lib/libnvidia-ml.so.1",
+                "/usr/lib/wsl/lib/libnvidia-ml_loader.so", "/usr/lib/wsl/lib/libdxcore.so",
+                "/usr/lib/wsl/lib/libnvidia-ptxjitcompiler.so.1", "/usr/lib/wsl/lib/libnvdxgdmal.so.1",
+                STORE, "/usr/bin/nvidia-smi");
+        assertThat(plan.mounts().get(plan.mounts().size() - 1).hostPath()).endsWith("/usr/lib/wsl/lib/nvidia-smi");
+        assertThat(plan.environment()).containsExactly(Map.entry("LD_LIBRARY_PATH", "/usr/lib/wsl/lib"));
+    }
+
+    @Test
+    void gpuIdsAreCheckedAgainstAKnownDriver() {
+        FixtureRoots.wsl(root);
+        NvidiaDriver driver = new NvidiaDriver("610.88", "13.1", "nvml",
+                List.of(new GpuDevice(0, "NVIDIA GeForce RTX 4080 SUPER", "GPU-0a9c61d2-8c1d-c9b8-a902-3ad727d75c51", null,
+                        null, "8.9", null)));
+        GpuInjection injection = GpuInjection.discover(FixtureRoots.options(root, Map.of()), driver);
+        assertThat(injection.driverVersion()).isEqualTo("610.88");
+        assertThat(injection.plan(List.of("GPU-0a9c61d2-8c1d-c9b8-a902-3ad727d75c51"))).isEqualTo(injection.plan(List.of()));
+        assertThatThrownBy(() -> injection.plan(List.of("1"))).isInstanceOf(NoSuchGpuException.class)
+                .hasMessageContaining("0, GPU-0a9c61d2");
+    }
+
+    @Test
+    void dxgWithoutTheWindowsDriverSaysToInstallIt() throws Exception {
+        FixtureRoots.wsl(root);
+        for (String name : new String[] {"libcuda.so", "libcuda.so.1", "libcuda.so.1.1"}) {
+            Files.delete(root.resolve("usr/lib/wsl/lib/" + name));
+        }
+        assertThatThrownBy(() -> GpuInjection.discover(FixtureRoots.options(root, Map.of())))
+                .isInstanceOf(NvidiaDriverNotInstalledException.class)
+                .hasMessageContaining("NVIDIA Windows driver is not installed")
+                .hasMessageContaining("wsl --shutdown");
+    }
+}
