@@ -5,7 +5,8 @@ import io.github.gpuenv.cdi.DriverVersionMismatchException;
 import io.github.gpuenv.cdi.Mount;
 import io.github.gpuenv.cdi.NvidiaDriverNotInstalledException;
 import io.github.gpuenv.cdi.internal.NvidiaDriverFiles.GpuNode;
-import io.github.gpuenv.cdi.internal.ProcGpuInformationParser.ProcGpu;
+import io.github.gpuenv.internal.procfs.ProcDriverVersionParser;
+import io.github.gpuenv.internal.procfs.ProcGpuInformationParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -217,12 +218,18 @@ final class LinuxDriverScanner {
         return node;
     }
 
+    /** A GPU as procfs (or, without procfs, its device node) names it. */
+    private record ProcGpu(String uuid, String busLocation, int deviceMinor) {
+    }
+
     private List<GpuNode> gpus() {
         List<ProcGpu> proc = new ArrayList<>();
         for (String bus : paths.files().list("/proc/driver/nvidia/gpus")) {
             paths.files().readString("/proc/driver/nvidia/gpus/" + bus + "/information")
                     .flatMap(ProcGpuInformationParser::parse)
-                    .map(g -> g.busLocation().isEmpty() ? new ProcGpu(g.uuid(), bus, g.deviceMinor()) : g)
+                    .filter(g -> g.deviceMinor() != null && g.deviceMinor() >= 0)
+                    .map(g -> new ProcGpu(g.uuid() == null ? "" : g.uuid(),
+                            g.busLocation() == null || g.busLocation().isEmpty() ? bus : g.busLocation(), g.deviceMinor()))
                     .ifPresent(proc::add);
         }
         if (proc.isEmpty()) {

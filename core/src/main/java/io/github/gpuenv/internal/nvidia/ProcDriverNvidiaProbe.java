@@ -1,5 +1,9 @@
 package io.github.gpuenv.internal.nvidia;
 
+import io.github.gpuenv.internal.procfs.ProcDriverVersionParser;
+import io.github.gpuenv.internal.procfs.ProcGpuInformation;
+import io.github.gpuenv.internal.procfs.ProcGpuInformationParser;
+
 import io.github.gpuenv.Fact;
 import io.github.gpuenv.GpuDevice;
 import io.github.gpuenv.NvidiaDriver;

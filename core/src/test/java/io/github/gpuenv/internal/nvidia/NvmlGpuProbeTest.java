@@ -1,5 +1,9 @@
 package io.github.gpuenv.internal.nvidia;
 
+import io.github.gpuenv.internal.procfs.ProcDriverVersionParser;
+import io.github.gpuenv.internal.procfs.ProcGpuInformation;
+import io.github.gpuenv.internal.procfs.ProcGpuInformationParser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

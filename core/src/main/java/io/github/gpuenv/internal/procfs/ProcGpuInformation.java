@@ -1,4 +1,4 @@
-package io.github.gpuenv.internal.nvidia;
+package io.github.gpuenv.internal.procfs;
 
 /**
  * One {@code /proc/driver/nvidia/gpus/<bus>/information} file, parsed. Values are null when the file lacks them.
@@ -9,5 +9,5 @@ package io.github.gpuenv.internal.nvidia;
  * @param deviceMinor {@code Device Minor:} (the N of {@code /dev/nvidiaN})
  * @param excluded {@code GPU Excluded: Yes} (the driver hides it from NVML and nvidia-smi)
  */
-record ProcGpuInformation(String model, String uuid, String busLocation, Integer deviceMinor, boolean excluded) {
+public record ProcGpuInformation(String model, String uuid, String busLocation, Integer deviceMinor, boolean excluded) {
 }

@@ -1,4 +1,4 @@
-package io.github.gpuenv.internal.nvidia;
+package io.github.gpuenv.internal.procfs;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <p>{@code Optional<String> v = ProcDriverVersionParser.parse(text); // "580.159.04"}
  */
-final class ProcDriverVersionParser {
+public final class ProcDriverVersionParser {
 
     private static final Pattern NVRM_LINE = Pattern.compile("^NVRM version:(.*)$", Pattern.MULTILINE);
     private static final Pattern VERSION = Pattern.compile("(?<![\\w.])(\\d{2,4}\\.\\d{1,3}(?:\\.\\d{1,3})?)(?![\\w.])");
@@ -20,7 +20,7 @@ final class ProcDriverVersionParser {
     }
 
     /** The driver version, or empty when the text has no {@code NVRM version:} line with a version in it. */
-    static Optional<String> parse(String text) {
+    public static Optional<String> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.github.gpuenv.internal.nvidia;
+package io.github.gpuenv.internal.procfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.gpuenv.internal.nvidia;
+package io.github.gpuenv.internal.procfs;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -9,13 +9,13 @@ import java.util.Optional;
  *
  * <p>{@code ProcGpuInformationParser.parse(text).map(ProcGpuInformation::uuid)}
  */
-final class ProcGpuInformationParser {
+public final class ProcGpuInformationParser {
 
     private ProcGpuInformationParser() {
     }
 
     /** The parsed file, or empty when none of Model, GPU UUID and Bus Location is there. */
-    static Optional<ProcGpuInformation> parse(String text) {
+    public static Optional<ProcGpuInformation> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
