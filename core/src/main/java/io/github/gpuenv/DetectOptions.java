@@ -240,7 +240,10 @@ public final class DetectOptions {
             return this;
         }
 
-        /** Skip a probe by id (e.g. {@code "nvml"} to show the fallbacks). */
+        /**
+         * Skip a probe by id: {@code "nvml"} skips every probe of that id; {@code "nvidia.procfs"} only the
+         * {@code procfs} probe of the {@code nvidia} fact (the {@code wsl} fact has a {@code procfs} probe too).
+         */
         public Builder skipProbe(String probeId) {
             this.skippedProbes.add(Objects.requireNonNull(probeId, "probeId"));
             return this;

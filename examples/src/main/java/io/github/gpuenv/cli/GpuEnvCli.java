@@ -1,5 +1,9 @@
 package io.github.gpuenv.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,10 +12,28 @@ import picocli.CommandLine.Command;
  * {@code run} passes the container's exit code through; 125 when gpuenv itself or the daemon fails.
  */
 @Command(name = "gpuenv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Can this machine run CUDA containers? Detect, diagnose, and launch them.",
-        subcommands = {DetectCommand.class, DoctorCommand.class, CaptureCommand.class, RunCommand.class,
-                SmokeCommand.class, CdiCommand.class, WslCommand.class, CommandLine.HelpCommand.class})
+        description = "Can this machine run CUDA containers? Detect, diagnose, and launch them.")
 public final class GpuEnvCli implements Runnable {
+
+    /**
+     * The subcommands, by name, in help order. They are registered lazily: building picocli's model of every
+     * command (the wsl command alone has a dozen) cost about a third of a cold {@code gpuenv detect}, so a command
+     * line naming one subcommand builds only that one.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("detect", DetectCommand::new);
+        commands.put("doctor", DoctorCommand::new);
+        commands.put("capture", CaptureCommand::new);
+        commands.put("run", RunCommand::new);
+        commands.put("smoke", SmokeCommand::new);
+        commands.put("cdi", CdiCommand::new);
+        commands.put("wsl", WslCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
 
     /** The command ran and found nothing wrong. */
     public static final int OK = 0;
@@ -31,12 +53,25 @@ public final class GpuEnvCli implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this in-process). */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine(args).execute(args);
     }
 
-    /** The configured picocli command line. */
+    /** The configured picocli command line with every subcommand. */
     public static CommandLine newCommandLine() {
+        return newCommandLine(new String[0]);
+    }
+
+    /**
+     * The configured picocli command line for {@code args}: when the first argument names a subcommand, only that
+     * one is built; otherwise (help, version, a mistake) all of them are, so usage lists everything.
+     */
+    public static CommandLine newCommandLine(String... args) {
         CommandLine cli = new CommandLine(new GpuEnvCli());
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+            cli.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);

@@ -75,7 +75,7 @@ public final class DetectionRunner {
         List<Fact.Unknown<T>> misses = new ArrayList<>();
         List<String> tried = new ArrayList<>();
         for (Probe<T> probe : chain.probes()) {
-            if (context.options().skips(probe.id())) {
+            if (context.options().skips(probe.id()) || context.options().skips(chain.fact() + "." + probe.id())) {
                 record(chain.fact(), probe.id(), Reason.SKIPPED.id(), "skipped by option", Duration.ZERO);
                 misses.add(new Fact.Unknown<>(Reason.SKIPPED, probe.id() + " skipped by option"));
                 tried.add(probe.id() + " (skipped)");

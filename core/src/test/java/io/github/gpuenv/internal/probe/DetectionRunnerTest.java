@@ -155,6 +155,16 @@ class DetectionRunnerTest {
     }
 
     @Test
+    void aFactQualifiedSkipLeavesTheSameProbeIdOfOtherFactsAlone() {
+        FactChain<String> nvidia = FactChain.of("nvidia", Probe.of("procfs", ctx -> Fact.known("gpu", "procfs")));
+        FactChain<String> wsl = FactChain.of("wsl", Probe.of("procfs", ctx -> Fact.known("outside", "procfs")));
+        Map<String, Fact<?>> facts = runner(Duration.ofSeconds(2), Duration.ofSeconds(5), "nvidia.procfs")
+                .run(List.of(nvidia, wsl));
+        assertThat(facts.get("nvidia").unknownReason()).contains(Reason.SKIPPED);
+        assertThat(facts.get("wsl")).isEqualTo(Fact.known("outside", "procfs"));
+    }
+
+    @Test
     void chainWithoutProbesGivesItsDefault() {
         FactChain<String> chain = new FactChain<>("docker", List.of(), Fact.unknown(Reason.MODULE_ABSENT, "add it"));
         assertThat(runner(Duration.ofSeconds(2), Duration.ofSeconds(5)).run(List.of(chain)).get("docker"))
