@@ -20,17 +20,20 @@ import java.util.Objects;
  * @param cudaVersion {@code CUDA_VERSION} (the image's CUDA runtime); null when unset
  * @param evidence the signals that were seen, e.g. {@code "/.dockerenv exists"},
  *     {@code "/proc/1/cgroup: docker"}; empty when none
+ * @param engineInside whether a Docker Engine ({@code dockerd}) runs inside this container too (Docker in Docker, or
+ *     a container image used as a machine): then this container's {@code /etc/docker} and toolkit are the engine's
  */
 public record ContainerEnvironment(boolean inside, String runtime, String visibleDevices, String driverCapabilities,
-                                   CudaRequirement requireCuda, String cudaVersion, List<String> evidence) {
+                                   CudaRequirement requireCuda, String cudaVersion, List<String> evidence,
+                                   boolean engineInside) {
     public ContainerEnvironment {
         runtime = Objects.requireNonNullElse(runtime, "");
         evidence = List.copyOf(evidence);
     }
 
-    /** An environment without evidence (kept for callers written before {@code evidence}). */
+    /** An environment without an engine inside it. */
     public ContainerEnvironment(boolean inside, String runtime, String visibleDevices, String driverCapabilities,
-                                CudaRequirement requireCuda, String cudaVersion) {
-        this(inside, runtime, visibleDevices, driverCapabilities, requireCuda, cudaVersion, List.of());
+                                CudaRequirement requireCuda, String cudaVersion, List<String> evidence) {
+        this(inside, runtime, visibleDevices, driverCapabilities, requireCuda, cudaVersion, evidence, false);
     }
 }

@@ -13,12 +13,13 @@ final class CheckScope {
     }
 
     /**
-     * Why the host-side toolkit checks do not apply: inside a container (the toolkit lives on the host), on
+     * Why the host-side toolkit checks do not apply: inside a container that runs no dockerd of its own (the
+     * toolkit lives on the host), on
      * Windows or macOS, or with Docker Desktop (its VM holds the toolkit). Empty when they apply.
      */
     static Optional<String> toolkitNotApplicable(FactSet facts) {
         Optional<ContainerEnvironment> container = facts.container().toOptional();
-        if (container.isPresent() && container.get().inside()) {
+        if (container.isPresent() && container.get().inside() && !container.get().engineInside()) {
             String runtime = container.get().runtime();
             return Optional.of("this process runs inside a " + (runtime.isEmpty() ? "" : runtime + " ")
                     + "container; the NVIDIA Container Toolkit lives on the host");

@@ -72,7 +72,7 @@ final class MarkerContainerProbe implements Probe<ContainerEnvironment> {
         ContainerEnvironment value = new ContainerEnvironment(!evidence.isEmpty(), ContainerEngines.mostSpecific(engines),
                 env.variable("NVIDIA_VISIBLE_DEVICES").orElse(null),
                 env.variable("NVIDIA_DRIVER_CAPABILITIES").orElse(null), requirement, cudaVersion.orElse(null),
-                evidence);
+                evidence, !evidence.isEmpty() && DockerdProcesses.visible(files));
         return Fact.known(value, ID);
     }
 

@@ -374,6 +374,19 @@ class ContainerChecksTest {
         return c.remedy();
     }
 
+    @Test
+    void insideAContainerThatRunsItsOwnDockerdTheToolkitChecksApply() {
+        ContainerEnvironment c = h200Container().value();
+        Fact<ContainerEnvironment> withEngine = Fact.known(new ContainerEnvironment(true, "docker", c.visibleDevices(),
+                c.driverCapabilities(), c.requireCuda(), c.cudaVersion(), c.evidence(), true), "markers");
+        FactSet facts = facts(withEngine, Fact.unknown(Reason.NOT_FOUND, "n/a"), noToolkit(), engine(GpuPath.CDI));
+
+        Check installed = check(new ToolkitInstalledCheck(), facts);
+        assertThat(installed.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(check(new ToolkitInstalledCheck(), facts(h200Container(), Fact.unknown(Reason.NOT_FOUND, "n/a"),
+                noToolkit(), engine(GpuPath.CDI))).status()).isEqualTo(CheckStatus.SKIPPED);
+    }
+
     private static FactSet facts(Fact<ContainerEnvironment> container, Fact<NvidiaDriver> nvidia,
                                  Fact<ContainerToolkit> toolkit, Fact<DockerEngine> docker) {
         return new FactSet(Fact.unknown(Reason.NOT_FOUND, "not probed"), Fact.unknown(Reason.NOT_APPLICABLE, "linux"),
