@@ -52,6 +52,27 @@ public final class TestEngines {
         return require(IMAGE);
     }
 
+    /** Runs {@code .ci/docker-engines.sh} (from GPUENV_TEST_DOCKER_SCRIPT) with {@code args}; its stdout. */
+    public static String script(String... args) {
+        String script = require("GPUENV_TEST_DOCKER_SCRIPT");
+        java.util.List<String> argv = new java.util.ArrayList<>(List.of("bash", script));
+        argv.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", argv) + " failed: " + out);
+            }
+            return out.strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Engine 20.10 and Engine 26.1 (CDI), for {@code @MethodSource}: the variable names. */
     public static Stream<String> bothEngines() {
         return Stream.of(ENGINE20, ENGINE26);
@@ -82,12 +103,17 @@ public final class TestEngines {
 
     /** A raw HTTP/1.0 GET over a unix socket; the body. */
     public static String get(String host, String path) {
+        return request(host, "GET", path);
+    }
+
+    /** A raw HTTP/1.0 request without a body over a unix socket; the body of the answer. */
+    public static String request(String host, String method, String path) {
         if (!host.startsWith("unix://")) {
             throw new IllegalArgumentException("unix sockets only: " + host);
         }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(host.substring("unix://".length())));
-            channel.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.0\r\nHost: d\r\n\r\n")
+            channel.write(ByteBuffer.wrap((method + " " + path + " HTTP/1.0\r\nHost: d\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII)));
             try (InputStream in = java.nio.channels.Channels.newInputStream(channel)) {
                 String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
