@@ -42,6 +42,8 @@ public final class GpuEnvCli implements Runnable {
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(INTERNAL);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // `gpuenv run IMAGE CMD…`: everything after the image belongs to the container's command
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         return cli;
     }
 
