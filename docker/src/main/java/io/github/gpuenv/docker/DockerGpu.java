@@ -86,7 +86,8 @@ public final class DockerGpu implements AutoCloseable {
      *         is removed in every case
      */
     public RunResult run(RunOptions options) {
-        return run(options, OutputListener.none(), PullListener.none());
+        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), live)
+                .run(options, null, PullListener.none());
     }
 
     /** Runs a container, streaming its output to {@code output} as it arrives. */
