@@ -4,15 +4,23 @@
 #   * Engine 26.1 (Debian 13 docker.io + containerd 1.7, unpacked under /opt/gpuenv-engine26)
 #     with CDI enabled, on unix:///run/gpuenv-docker26/docker.sock, its own containerd,
 #     data/exec roots, bridge gpuenv26br0 and CDI spec dir /etc/gpuenv-cdi26
+#   * Engine 20.10 again as the "hook" engine on unix:///run/gpuenv-docker-hook/docker.sock (own data/exec
+#     roots, bridge gpuenv-hookbr0), started with a stand-in nvidia-container-runtime-hook on its PATH, so it
+#     registers moby's `nvidia` device driver (the toolkit path's wiring, without a GPU); the stand-in logs its
+#     argv to /var/log/gpuenv-fake-hook.log, drains the OCI state on stdin and exits 0
 #   * a local registry (Debian 12 docker-registry) on 127.0.0.1:5000, no auth
 #   * a busybox-static test image gpuenv/busybox:test imported on both engines and pushed
 #     to the registry as 127.0.0.1:5000/gpuenv/busybox:test
 #
-# Usage: docker-engines.sh start|stop|status|env
+# Usage: docker-engines.sh start|stop|status|env|throwaway start|kill|stop
 #   start   idempotent; returns quickly when everything is already up
-#   stop    stops the three daemons (by pidfile) and removes gpuenv26br0
+#   stop    stops the daemons (by pidfile) and removes their bridges
 #   status  prints the state of each component; exit 0 only when all are up
 #   env     prints `export` lines for the reachable engines/registry
+#   throwaway start|kill|stop
+#           a disposable Engine 20.10 on unix:///run/gpuenv-docker-tmp/docker.sock (bridge gpuenv-tmpbr0) for
+#           tests that kill a daemon mid-run: `start` (re)starts it on its existing data root, `kill` sends
+#           SIGKILL to dockerd, `stop` stops it and deletes its data
 set -euo pipefail
 
 # ---- constants -------------------------------------------------------------------------
@@ -39,6 +47,28 @@ C26_PID=$C26_RUN/containerd.pid
 C26_ROOT=/var/lib/gpuenv-containerd26
 C26_CONF=/etc/gpuenv-docker26/containerd.toml
 C26_LOG=/var/log/gpuenv-containerd26.log
+
+HOOK_RUN=/run/gpuenv-docker-hook
+HOOK_SOCK=$HOOK_RUN/docker.sock
+HOOK_HOST=unix://$HOOK_SOCK
+HOOK_PID=$HOOK_RUN/docker.pid
+HOOK_EXEC=$HOOK_RUN/exec
+HOOK_DATA=/var/lib/gpuenv-docker-hook
+HOOK_LOG=/var/log/gpuenv-dockerd-hook.log
+HOOK_BRIDGE=gpuenv-hookbr0
+HOOK_BRIDGE_CIDR=172.31.251.1/24
+HOOK_BIN=/opt/gpuenv-fake-toolkit/bin
+HOOK_CALLS=/var/log/gpuenv-fake-hook.log
+
+TMP_RUN=/run/gpuenv-docker-tmp
+TMP_SOCK=$TMP_RUN/docker.sock
+TMP_HOST=unix://$TMP_SOCK
+TMP_PID=$TMP_RUN/docker.pid
+TMP_EXEC=$TMP_RUN/exec
+TMP_DATA=/var/lib/gpuenv-docker-tmp
+TMP_LOG=/var/log/gpuenv-dockerd-tmp.log
+TMP_BRIDGE=gpuenv-tmpbr0
+TMP_BRIDGE_CIDR=172.31.252.1/24
 
 REG_ADDR=127.0.0.1:5000
 REG_PID=/run/gpuenv-registry.pid
@@ -92,8 +122,15 @@ wait_for() { # $1 = description, rest = command; polls up to WAIT_S seconds
   return 1
 }
 all_up() {
-  ping_sock "$D20_SOCK" && ping_sock "$D26_SOCK" && registry_up &&
-    image_on "$D20_SOCK" && image_on "$D26_SOCK" && image_in_registry
+  ping_sock "$D20_SOCK" && ping_sock "$D26_SOCK" && ping_sock "$HOOK_SOCK" && registry_up &&
+    image_on "$D20_SOCK" && image_on "$D26_SOCK" && image_on "$HOOK_SOCK" && image_in_registry
+}
+ensure_bridge() { # $1 = name, $2 = cidr
+  if ! ip link show "$1" >/dev/null 2>&1; then
+    ip link add "$1" type bridge
+  fi
+  ip -4 addr show dev "$1" | grep -q "inet ${2%/*}/" || ip addr add "$2" dev "$1"
+  ip link set "$1" up
 }
 
 # ---- prerequisites ---------------------------------------------------------------------
@@ -175,14 +212,7 @@ fetch_engine26() {
   "$E26_DIR/bin/dockerd" --version >&2
 }
 
-ensure_bridge26() {
-  if ! ip link show "$D26_BRIDGE" >/dev/null 2>&1; then
-    ip link add "$D26_BRIDGE" type bridge
-  fi
-  ip -4 addr show dev "$D26_BRIDGE" | grep -q "inet ${D26_BRIDGE_CIDR%/*}/" ||
-    ip addr add "$D26_BRIDGE_CIDR" dev "$D26_BRIDGE"
-  ip link set "$D26_BRIDGE" up
-}
+ensure_bridge26() { ensure_bridge "$D26_BRIDGE" "$D26_BRIDGE_CIDR"; }
 
 write_configs26() {
   mkdir -p "$(dirname "$D26_CONF")" "$D26_CDI" "$D26_RUN" "$C26_RUN" "$D26_DATA" "$C26_ROOT"
@@ -252,6 +282,79 @@ start_d26() {
   info=$(curl -fsS --unix-socket "$D26_SOCK" http://d/info)
   echo "$info" | grep -q "\"CDISpecDirs\":\[\"$D26_CDI\"\]" ||
     die "engine 26 /info lacks CDISpecDirs [$D26_CDI]"
+}
+
+# ---- engine 20.10 with a stand-in toolkit hook -----------------------------------------
+write_fake_hook() {
+  mkdir -p "$HOOK_BIN"
+  cat >"$HOOK_BIN/nvidia-container-runtime-hook.tmp" <<HOOK
+#!/bin/sh
+# gpuenv CI stand-in for the NVIDIA Container Toolkit's OCI hook: moby registers its "nvidia" device driver when
+# a binary of this name is on dockerd's PATH at start. Logs its argv, drains the OCI state, succeeds.
+echo "\$(date +%s) \$*" >>$HOOK_CALLS
+cat >/dev/null
+exit 0
+HOOK
+  chmod 755 "$HOOK_BIN/nvidia-container-runtime-hook.tmp"
+  mv "$HOOK_BIN/nvidia-container-runtime-hook.tmp" "$HOOK_BIN/nvidia-container-runtime-hook"
+}
+
+start_dockerd20() { # $1 name, $2 run dir, $3 sock, $4 pid, $5 exec root, $6 data root, $7 log, $8 bridge, $9 PATH
+  if ping_sock "$3"; then return 0; fi
+  mkdir -p "$2" "$5" "$6"
+  if pid_alive "$4"; then
+    log "dockerd $1 (pid $(cat "$4")) is starting; waiting"
+  else
+    rm -f "$4"
+    log "starting dockerd 20.10 ($1) on unix://$3 (log $7)"
+    # --iptables=false: engine 20 on the default socket owns the DOCKER iptables chains.
+    PATH=$9 setsid /usr/sbin/dockerd -H "unix://$3" --data-root "$6" --exec-root "$5" --pidfile "$4" \
+      --bridge "$8" --iptables=false --ip-masq=false --cgroup-parent "gpuenv-docker-$1" \
+      >>"$7" 2>&1 </dev/null &
+  fi
+  wait_for "dockerd $1 _ping" ping_sock "$3" || { tail -30 "$7" >&2; die "dockerd $1 did not come up"; }
+}
+
+start_hook() {
+  if ping_sock "$HOOK_SOCK"; then return 0; fi
+  write_fake_hook
+  ensure_bridge "$HOOK_BRIDGE" "$HOOK_BRIDGE_CIDR"
+  start_dockerd20 hook "$HOOK_RUN" "$HOOK_SOCK" "$HOOK_PID" "$HOOK_EXEC" "$HOOK_DATA" "$HOOK_LOG" "$HOOK_BRIDGE" \
+    "$HOOK_BIN:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+}
+
+# ---- the throwaway engine --------------------------------------------------------------
+throwaway_start() {
+  check_prereqs
+  ensure_bridge "$TMP_BRIDGE" "$TMP_BRIDGE_CIDR"
+  start_dockerd20 tmp "$TMP_RUN" "$TMP_SOCK" "$TMP_PID" "$TMP_EXEC" "$TMP_DATA" "$TMP_LOG" "$TMP_BRIDGE" \
+    "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+  echo "$TMP_HOST"
+}
+
+throwaway_kill() {
+  [ -s "$TMP_PID" ] || die "no throwaway dockerd pidfile at $TMP_PID"
+  local pid i
+  pid=$(cat "$TMP_PID")
+  log "killing throwaway dockerd (pid $pid) with SIGKILL"
+  kill -KILL "$pid" 2>/dev/null || true
+  for ((i = 0; i < 80; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  rm -f "$TMP_PID" "$TMP_SOCK"
+}
+
+throwaway_stop() {
+  stop_pidfile "throwaway dockerd" "$TMP_PID"
+  # its own containerd (a child of dockerd under the exec root) may outlive a killed dockerd
+  if [ -s "$TMP_EXEC/containerd/containerd.pid" ]; then
+    stop_pidfile "throwaway containerd" "$TMP_EXEC/containerd/containerd.pid"
+  fi
+  rm -f "$TMP_SOCK"
+  if ip link show "$TMP_BRIDGE" >/dev/null 2>&1; then ip link del "$TMP_BRIDGE" || true; fi
+  awk -v d="$TMP_DATA" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r |
+    while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  awk -v d="$TMP_EXEC" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r |
+    while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$TMP_DATA" "$TMP_RUN"
 }
 
 # ---- registry --------------------------------------------------------------------------
@@ -348,10 +451,12 @@ cmd_start() {
   start_registry
   start_d20
   start_d26
+  start_hook
   import_image "$D20_SOCK"
   import_image "$D26_SOCK"
+  import_image "$HOOK_SOCK"
   push_image
-  log "engines up: $D20_HOST, $D26_HOST; registry $REG_ADDR; image $IMG"
+  log "engines up: $D20_HOST, $D26_HOST, $HOOK_HOST (stand-in toolkit hook); registry $REG_ADDR; image $IMG"
 }
 
 stop_pidfile() { # $1 = name, $2 = pidfile; TERM, bounded wait, then KILL
@@ -371,6 +476,8 @@ stop_pidfile() { # $1 = name, $2 = pidfile; TERM, bounded wait, then KILL
 }
 
 cmd_stop() {
+  stop_pidfile "dockerd hook" "$HOOK_PID"
+  if ip link show "$HOOK_BRIDGE" >/dev/null 2>&1; then ip link del "$HOOK_BRIDGE" || true; fi
   stop_pidfile "dockerd 26" "$D26_PID"
   stop_pidfile "containerd 26" "$C26_PID"
   stop_pidfile "dockerd 20" "$D20_PID"
@@ -388,9 +495,12 @@ cmd_status() {
   if ping_sock "$D26_SOCK"; then
     echo "engine26  up    $D26_HOST  $(curl -fsS --unix-socket "$D26_SOCK" http://d/version | grep -o '"Version":"[^"]*"' | head -1)"
   else echo "engine26  down  $D26_HOST"; rc=1; fi
+  if ping_sock "$HOOK_SOCK"; then
+    echo "enginehook up   $HOOK_HOST  (stand-in nvidia-container-runtime-hook in $HOOK_BIN)"
+  else echo "enginehook down $HOOK_HOST"; rc=1; fi
   if registry_up; then echo "registry  up    $REG_ADDR"; else echo "registry  down  $REG_ADDR"; rc=1; fi
   local s
-  for s in "$D20_SOCK" "$D26_SOCK"; do
+  for s in "$D20_SOCK" "$D26_SOCK" "$HOOK_SOCK"; do
     if image_on "$s"; then echo "image     ok    $IMG on $s"; else echo "image     miss  $IMG on $s"; rc=1; fi
   done
   if image_in_registry; then echo "image     ok    $REG_ADDR/$IMG"; else echo "image     miss  $REG_ADDR/$IMG"; rc=1; fi
@@ -405,6 +515,13 @@ cmd_env() {
     echo "export GPUENV_TEST_DOCKER26_CDI_DIR=$D26_CDI"
     any=1
   fi
+  if ping_sock "$HOOK_SOCK"; then
+    echo "export GPUENV_TEST_DOCKER_HOOK_HOST=$HOOK_HOST"
+    echo "export GPUENV_TEST_DOCKER_HOOK_LOG=$HOOK_CALLS"
+  fi
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "export GPUENV_TEST_DOCKER_SCRIPT=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+  fi
   if registry_up; then echo "export GPUENV_TEST_REGISTRY=$REG_ADDR"; fi
   if [ $any = 1 ]; then echo "export GPUENV_TEST_IMAGE=$IMG"; fi
   return 0
@@ -415,5 +532,12 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+  throwaway)
+    case "${2:-}" in
+      start) throwaway_start ;;
+      kill) throwaway_kill ;;
+      stop) throwaway_stop ;;
+      *) echo "usage: $0 throwaway start|kill|stop" >&2; exit 2 ;;
+    esac ;;
+  *) echo "usage: $0 start|stop|status|env|throwaway start|kill|stop" >&2; exit 2 ;;
 esac

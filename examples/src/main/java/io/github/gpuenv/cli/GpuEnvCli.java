@@ -77,6 +77,11 @@ public final class GpuEnvCli implements Runnable {
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(INTERNAL);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // `gpuenv run IMAGE CMD…`: everything after the image belongs to the container's command
+        CommandLine run = cli.getSubcommands().get("run");
+        if (run != null) {
+            run.setStopAtPositional(true);
+        }
         return cli;
     }
 

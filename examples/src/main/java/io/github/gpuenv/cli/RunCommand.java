@@ -1,14 +1,104 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.docker.Attach;
+import io.github.gpuenv.docker.DockerGpu;
+import io.github.gpuenv.docker.GpuRequest;
+import io.github.gpuenv.docker.LogStream;
+import io.github.gpuenv.docker.PullPolicy;
+import io.github.gpuenv.docker.RunOptions;
+import io.github.gpuenv.docker.RunResult;
+import io.github.gpuenv.internal.DurationText;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code gpuenv run}: placeholder, filled in by its module's work. */
-@Command(name = "run", description = "(not yet available)", hidden = true)
+/**
+ * {@code gpuenv run [--gpus SPEC] [--attach auto|toolkit|cdi|inject] [--pull POLICY] [--timeout D] IMAGE [CMD…]}:
+ * the container's stdout and stderr stream to ours; the exit code is the container's, 125 when gpuenv or the
+ * daemon fails (the typed message and its remedy on stderr).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a container with GPUs (least privilege, no network by default) and remove it.",
+                "Exit code: the container's; 125 when gpuenv or the Docker daemon fails."})
 final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    DockerHostMixin docker;
+
+    @Option(names = "--gpus", paramLabel = "SPEC",
+            description = "GPUs, as docker run --gpus: all, 2, '\"device=0,2\"', capabilities=…, or CDI names"
+                    + " nvidia.com/gpu=all.")
+    String gpus;
+
+    @Option(names = "--attach", paramLabel = "STRATEGY", defaultValue = "auto",
+            description = "How GPUs are attached: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Attach attach;
+
+    @Option(names = "--allow-inject", description = "Let --attach auto inject the driver when the engine has no GPU path.")
+    boolean allowInject;
+
+    @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
+            description = "Pull policy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    PullPolicy pull;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Kill and remove the container after this, e.g. 5m.")
+    String timeout;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable.")
+    Map<String, String> env = Map.of();
+
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "none",
+            description = "Network mode (default ${DEFAULT-VALUE}).")
+    String network;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image.")
+    String image;
+
+    @Parameters(index = "1..*", paramLabel = "CMD", description = "The command and its arguments.")
+    List<String> command = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("gpuenv run: not yet available in this build");
-        return GpuEnvCli.INTERNAL;
+        RunOptions.Builder options = RunOptions.builder(image).command(command).attach(attach).allowInject(allowInject)
+                .pullPolicy(pull).network(network);
+        if (gpus != null) {
+            options.gpus(parseGpus(gpus));
+        }
+        if (timeout != null) {
+            options.timeout(DurationText.parseStrict(timeout));
+        }
+        env.forEach(options::env);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PullProgressPrinter progress = PullProgressPrinter.forConsole();
+        try (DockerGpu gpu = DockerGpu.connect(docker.connectOptions())) {
+            RunResult result = gpu.run(options.build(), (stream, bytes) -> {
+                PrintStream target = stream == LogStream.STDERR ? err : out;
+                target.write(bytes, 0, bytes.length);
+                target.flush();
+            }, p -> progress.onProgress(p));
+            return result.exitCode();
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private GpuRequest parseGpus(String value) {
+        try {
+            return GpuRequest.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "invalid argument \"" + value + "\" for \"--gpus\" flag: " + e.getMessage(), e, null, value);
+        }
     }
 }

@@ -1,14 +1,120 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.GpuDevice;
+import io.github.gpuenv.GpuEnv;
+import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.docker.Attach;
+import io.github.gpuenv.docker.DockerGpu;
+import io.github.gpuenv.docker.GpuRequest;
+import io.github.gpuenv.docker.PullPolicy;
+import io.github.gpuenv.docker.RunOptions;
+import io.github.gpuenv.docker.RunResult;
+import io.github.gpuenv.internal.DurationText;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code gpuenv smoke}: placeholder, filled in by its module's work. */
-@Command(name = "smoke", description = "(not yet available)", hidden = true)
+/**
+ * {@code gpuenv smoke [--image IMAGE]}: runs {@code nvidia-smi -L} in a container with all GPUs and compares the
+ * GPUs it lists with the host's detection. Exit 0 when they match, 1 when not, 125 when gpuenv or the daemon fails.
+ */
+@Command(name = "smoke", mixinStandardHelpOptions = true,
+        description = {"Run nvidia-smi -L in a GPU container and compare its GPUs with the host's.",
+                "Exit code: 0 match, 1 mismatch, 125 when gpuenv or the Docker daemon fails."})
 final class SmokeCommand implements Callable<Integer> {
+
+    static final String DEFAULT_IMAGE = "nvidia/cuda:12.4.1-base-ubuntu22.04";
+
+    @Mixin
+    DockerHostMixin docker;
+
+    @Mixin
+    DetectMixin detect;
+
+    @Option(names = "--image", paramLabel = "IMAGE", defaultValue = DEFAULT_IMAGE,
+            description = "Image with nvidia-smi available (default ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--attach", paramLabel = "STRATEGY", defaultValue = "auto",
+            description = "How GPUs are attached: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Attach attach;
+
+    @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "missing",
+            description = "Pull policy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    PullPolicy pull;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
+            description = "Limit of the container's run (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("gpuenv smoke: not yet available in this build");
-        return GpuEnvCli.INTERNAL;
+        PrintWriter out = spec.commandLine().getOut();
+        GpuEnvReport report = GpuEnv.detect(detect.options());
+        RunOptions options = RunOptions.builder(image).command("nvidia-smi", "-L").gpus(GpuRequest.all())
+                .attach(attach).pullPolicy(pull).timeout(DurationText.parseStrict(timeout)).build();
+        PullProgressPrinter progress = PullProgressPrinter.forConsole();
+        RunResult result;
+        try (DockerGpu gpu = DockerGpu.connect(docker.connectOptions())) {
+            result = gpu.run(options, io.github.gpuenv.docker.OutputListener.none(), progress);
+        } finally {
+            progress.finish();
+        }
+        out.print(result.stdout());
+        if (result.exitCode() != 0) {
+            spec.commandLine().getErr().println("gpuenv smoke: nvidia-smi -L exited " + result.exitCode() + " in the"
+                    + " container: " + result.stderr().strip());
+            spec.commandLine().getErr().flush();
+            out.flush();
+            return GpuEnvCli.INTERNAL;
+        }
+        List<NvidiaSmiListParser.ListedGpu> inContainer = NvidiaSmiListParser.parse(result.stdout());
+        boolean match = SmokeComparison.print(inContainer, report.nvidia(), out, result.attach());
+        out.flush();
+        return match ? GpuEnvCli.OK : GpuEnvCli.NOT_READY;
+    }
+
+    /** Compares the container's GPUs with the host's. */
+    static final class SmokeComparison {
+        private SmokeComparison() {
+        }
+
+        static boolean print(List<NvidiaSmiListParser.ListedGpu> container, io.github.gpuenv.Fact<NvidiaDriver> host,
+                             PrintWriter out, Attach attach) {
+            if (!host.isKnown()) {
+                out.println("smoke: the container lists " + container.size() + " GPU(s); the host's NVIDIA driver is "
+                        + "unknown (" + host.describe() + "): cannot compare");
+                return false;
+            }
+            List<GpuDevice> hostGpus = host.value().gpus();
+            boolean match = matches(container, hostGpus);
+            out.println("smoke: " + (match ? "OK" : "MISMATCH") + " — container (attach " + attach + ") lists "
+                    + container.size() + " GPU(s), the host " + hostGpus.size());
+            for (GpuDevice g : hostGpus) {
+                boolean seen = container.stream().anyMatch(c -> sameGpu(c, g));
+                out.println("  host GPU " + g.index() + ": " + g.name() + (g.uuid() == null ? "" : " (" + g.uuid() + ")")
+                        + (seen ? "  ✓ in container" : "  ✗ not in container"));
+            }
+            return match;
+        }
+
+        static boolean matches(List<NvidiaSmiListParser.ListedGpu> container, List<GpuDevice> host) {
+            if (container.isEmpty() || container.size() != host.size()) {
+                return false;
+            }
+            return host.stream().allMatch(h -> container.stream().anyMatch(c -> sameGpu(c, h)));
+        }
+
+        private static boolean sameGpu(NvidiaSmiListParser.ListedGpu c, GpuDevice h) {
+            return h.uuid() != null ? h.uuid().equalsIgnoreCase(c.uuid()) : h.name().equals(c.name());
+        }
     }
 }

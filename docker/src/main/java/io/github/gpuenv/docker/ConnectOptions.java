@@ -1,0 +1,116 @@
+package io.github.gpuenv.docker;
+
+import io.github.gpuenv.system.Environment;
+import io.github.gpuenv.system.FileView;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link DockerGpu#connect(ConnectOptions)} finds and talks to the engine. The endpoint itself is docker-java's
+ * choice ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the default socket or named pipe), read from
+ * {@link #environment()}.
+ *
+ * <p>{@code DockerGpu.connect(ConnectOptions.builder().environment(Environment.system().withVariable("DOCKER_HOST", "unix:///run/docker.sock")).build())}
+ */
+public final class ConnectOptions {
+
+    private final Environment environment;
+    private final Duration connectTimeout;
+    private final FileView files;
+    private final InjectionPlanner injectionPlanner;
+    private final boolean removeLeftovers;
+
+    private ConnectOptions(Builder b) {
+        this.environment = b.environment;
+        this.connectTimeout = b.connectTimeout;
+        this.files = b.files;
+        this.injectionPlanner = b.injectionPlanner;
+        this.removeLeftovers = b.removeLeftovers;
+    }
+
+    /** The defaults: the process environment, a 5 s connect timeout, this machine's files. */
+    public static ConnectOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where {@code DOCKER_HOST} and friends are read. */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** The limit of establishing a connection (and of the version/info requests at connect). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** This machine's files (CDI spec directories). */
+    public FileView files() {
+        return files;
+    }
+
+    /** Computes {@link Attach#INJECT} plans. */
+    public InjectionPlanner injectionPlanner() {
+        return injectionPlanner;
+    }
+
+    /** Whether connect removes stopped containers gpuenv left behind (default true). */
+    public boolean removeLeftovers() {
+        return removeLeftovers;
+    }
+
+    /** Builds {@link ConnectOptions}. */
+    public static final class Builder {
+        private Environment environment = Environment.system();
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private FileView files = FileView.rooted(Path.of("/"));
+        private InjectionPlanner injectionPlanner = InjectionPlanner.unavailable();
+        private boolean removeLeftovers = true;
+
+        private Builder() {
+        }
+
+        public Builder environment(Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** The endpoint, as {@code DOCKER_HOST} would give it (a shortcut for the environment variable). */
+        public Builder dockerHost(String dockerHost) {
+            this.environment = environment.withVariable("DOCKER_HOST", Objects.requireNonNull(dockerHost, "dockerHost"));
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout <= 0");
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        public Builder files(FileView files) {
+            this.files = Objects.requireNonNull(files, "files");
+            return this;
+        }
+
+        public Builder injectionPlanner(InjectionPlanner planner) {
+            this.injectionPlanner = Objects.requireNonNull(planner, "planner");
+            return this;
+        }
+
+        public Builder removeLeftovers(boolean remove) {
+            this.removeLeftovers = remove;
+            return this;
+        }
+
+        public ConnectOptions build() {
+            return new ConnectOptions(this);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.gpuenv.docker;
+
+import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.docker.internal.ContainerRunner;
+import io.github.gpuenv.docker.internal.EngineConnection;
+import io.github.gpuenv.docker.internal.EngineFailures;
+import io.github.gpuenv.docker.internal.EngineInspector;
+import io.github.gpuenv.docker.internal.ImagePuller;
+import io.github.gpuenv.docker.internal.LeftoverSweeper;
+import io.github.gpuenv.docker.internal.LiveContainers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Launches containers with GPUs on a Docker Engine. One instance holds one connection (safe for many threads at
+ * once); close it when done.
+ *
+ * <pre>{@code
+ * try (DockerGpu docker = DockerGpu.connect()) {
+ *     RunResult r = docker.run(RunOptions.builder("nvidia/cuda:12.4.1-base-ubuntu22.04")
+ *             .command("nvidia-smi", "-L").gpus(GpuRequest.all()).timeout(Duration.ofMinutes(2)).build());
+ *     System.out.print(r.stdout());
+ * }
+ * }</pre>
+ *
+ * <p>The endpoint is docker-java's choice ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the default socket or named
+ * pipe); the API version is negotiated with the engine. {@link #connect()} costs two requests ({@code /version},
+ * {@code /info}) and a sweep of leftovers ({@link #removeLeftovers()}). Every container carries the label
+ * {@code io.github.gpuenv.managed=true} and is force-removed on every path: exit, failure, timeout, interrupt; when
+ * the daemon itself dies mid-run, the next {@code connect()} (or {@link #removeLeftovers()}) removes it, and a JVM
+ * shutdown hook removes containers still running when the process exits.
+ */
+public final class DockerGpu implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerGpu.class);
+
+    private final EngineConnection connection;
+    private final DockerEngine engine;
+    private final ConnectOptions options;
+    private final LiveContainers live;
+
+    private DockerGpu(EngineConnection connection, DockerEngine engine, ConnectOptions options) {
+        this.connection = connection;
+        this.engine = engine;
+        this.options = options;
+        this.live = new LiveContainers(connection.client());
+    }
+
+    /** Connects with {@link ConnectOptions#defaults()}. */
+    public static DockerGpu connect() {
+        return connect(ConnectOptions.defaults());
+    }
+
+    /**
+     * Connects, reads the engine's facts and (by default) removes leftovers.
+     *
+     * @throws DockerUnavailableException when the engine cannot be reached or spoken to
+     */
+    public static DockerGpu connect(ConnectOptions options) {
+        EngineConnection connection = EngineConnection.open(options.environment(), options.connectTimeout(), null);
+        try {
+            DockerEngine engine = EngineInspector.inspect(connection, options.files());
+            DockerGpu gpu = new DockerGpu(connection, engine, options);
+            if (options.removeLeftovers()) {
+                int removed = gpu.removeLeftovers();
+                if (removed > 0) {
+                    LOG.debug("removed {} leftover gpuenv containers on {}", removed, connection.endpoint());
+                }
+            }
+            return gpu;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The engine's facts as of {@link #connect()} (endpoint, versions, runtimes, CDI, GPU path). */
+    public DockerEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Runs a container to its end and returns its exit code and output.
+     *
+     * @throws DockerGpuException (a subclass naming the condition) when gpuenv or the daemon fails; the container
+     *         is removed in every case
+     */
+    public RunResult run(RunOptions options) {
+        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), live)
+                .run(options, null, PullListener.none());
+    }
+
+    /** Runs a container, streaming its output to {@code output} as it arrives. */
+    public RunResult run(RunOptions options, OutputListener output) {
+        return run(options, output, PullListener.none());
+    }
+
+    /** Runs a container, streaming its output and any pull's progress. */
+    public RunResult run(RunOptions options, OutputListener output, PullListener pull) {
+        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), live).run(options, output, pull);
+    }
+
+    /**
+     * Makes {@code image} present according to {@code policy}; returns whether it pulled.
+     *
+     * @throws ImageNotFoundException when it is absent under {@link PullPolicy#NEVER} or the registry lacks it
+     */
+    public boolean pull(String image, PullPolicy policy, PullListener listener) {
+        return ImagePuller.ensure(connection, image, policy, java.time.Duration.ofMinutes(30), listener);
+    }
+
+    /** Whether the engine has {@code image}. */
+    public boolean hasImage(String image) {
+        return ImagePuller.present(connection, image);
+    }
+
+    /**
+     * Removes containers gpuenv created that no live run owns (left when a daemon died mid-run or a process was
+     * killed); returns how many.
+     */
+    public int removeLeftovers() {
+        try {
+            return LeftoverSweeper.sweep(connection.client(), live);
+        } catch (RuntimeException e) {
+            throw EngineFailures.unavailable(connection.endpoint(), "list gpuenv containers", e);
+        }
+    }
+
+    /** The endpoint without credentials. */
+    public String endpoint() {
+        return connection.endpoint();
+    }
+
+    @Override
+    public void close() {
+        live.close();
+        connection.close();
+    }
+}

@@ -1,0 +1,313 @@
+package io.github.gpuenv.docker.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.WaitResponse;
+import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.docker.ContainerInterruptedException;
+import io.github.gpuenv.docker.ContainerTimeoutException;
+import io.github.gpuenv.docker.DockerGpuException;
+import io.github.gpuenv.docker.InjectionPlanner;
+import io.github.gpuenv.docker.LaunchTimings;
+import io.github.gpuenv.docker.LogStream;
+import io.github.gpuenv.docker.OutputListener;
+import io.github.gpuenv.docker.PullListener;
+import io.github.gpuenv.docker.RunOptions;
+import io.github.gpuenv.docker.RunResult;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one container: ensure the image → create (labels, least privilege, GPU attachment) → start → stream logs →
+ * wait (timeout, interrupt) → exit code, and force-removes it on every path. A GPU request is accepted at create
+ * and fails at start, so the removal in {@code finally} also covers start failures. Daemon errors become typed
+ * exceptions ({@link DaemonErrorMapper}); a removal that fails (the daemon died) is left to
+ * {@link LeftoverSweeper}.
+ *
+ * <p>{@code RunResult r = new ContainerRunner(connection, engine, planner, live).run(options, OutputListener.none(), PullListener.none());}
+ */
+public final class ContainerRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerRunner.class);
+    /** How long output may trail the exit code. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private final EngineConnection connection;
+    private final DockerEngine engine;
+    private final InjectionPlanner planner;
+    private final LiveContainers live;
+
+    public ContainerRunner(EngineConnection connection, DockerEngine engine, InjectionPlanner planner,
+                           LiveContainers live) {
+        this.connection = connection;
+        this.engine = engine;
+        this.planner = planner;
+        this.live = live;
+    }
+
+    /**
+     * Runs {@code options} to the end.
+     *
+     * @param listener receives output as it arrives (the logs are followed); {@code null}: no streaming, the output
+     *        is read once after the exit (one request fewer, and no wait for the follow stream to close)
+     */
+    public RunResult run(RunOptions options, OutputListener listener, PullListener pullListener) {
+        long t0 = System.nanoTime();
+        ImagePuller.ensure(connection, options.image(), options.pullPolicy(), options.pullTimeout(), pullListener);
+        long tPulled = System.nanoTime();
+        GpuAttachment gpu = options.gpus().map(r -> GpuAttachment.decide(r, options.attach(), options.allowInject(),
+                engine, planner)).orElse(null);
+        String runId = UUID.randomUUID().toString();
+        CreateContainerCmd create = createCommand(options, gpu, runId);
+        String attempted = "create container (" + options.image() + ")";
+        String id;
+        try {
+            id = create.exec().getId();
+        } catch (RuntimeException e) {
+            throw failure(attempted, e);
+        } finally {
+            create.close();
+        }
+        live.add(id);
+        long tCreated = System.nanoTime();
+        long tStarted = tCreated;
+        long tExited = tCreated;
+        Output output = new Output(options.maxOutputBytes(), listener == null ? OutputListener.none() : listener);
+        ExitCode exit = new ExitCode();
+        RuntimeException primary = null;
+        boolean interrupted = false;
+        Integer code = null;
+        try {
+            attempted = "start container " + shortId(id) + " (" + options.image() + ")";
+            startContainer(id, attempted);
+            tStarted = System.nanoTime();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            attempted = "run container " + shortId(id) + " (" + options.image() + ")";
+            DockerClient client = connection.client();
+            if (listener != null) {
+                client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
+            }
+            client.waitContainerCmd(id).exec(exit);
+            code = await(exit.code, options.timeout().orElse(null), attempted);
+            if (listener == null) {
+                client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false).exec(output);
+            }
+            output.awaitDrained(DRAIN);
+            tExited = System.nanoTime();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            primary = new ContainerInterruptedException(attempted, "interrupted while the container ran; it was"
+                    + " killed and removed", e);
+        } catch (RuntimeException e) {
+            primary = e;
+        } finally {
+            interrupted |= Thread.interrupted();
+            closeQuietly(output);
+            closeQuietly(exit);
+            RuntimeException removal = removeContainer(id);
+            if (removal != null && primary != null) {
+                primary.addSuppressed(removal);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                if (primary == null || !(primary instanceof ContainerInterruptedException)) {
+                    RuntimeException cause = primary;
+                    primary = new ContainerInterruptedException(attempted, "interrupted while the container ran;"
+                            + " it was killed and removed", cause);
+                }
+            }
+        }
+        if (primary != null) {
+            throw primary;
+        }
+        long tRemoved = System.nanoTime();
+        LaunchTimings timings = new LaunchTimings(nanos(t0, tPulled), nanos(tPulled, tCreated),
+                nanos(tCreated, tStarted), nanos(tStarted, tExited), nanos(tExited, tRemoved), nanos(t0, tRemoved));
+        return new RunResult(code, output.stdout.text(), output.stderr.text(),
+                output.stdout.truncated() || output.stderr.truncated(), id, gpu == null ? null : gpu.attach(),
+                timings);
+    }
+
+    private CreateContainerCmd createCommand(RunOptions options, GpuAttachment gpu, String runId) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode(options.network())
+                .withPrivileged(false)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(new ArrayList<>(List.of("no-new-privileges")))
+                .withReadonlyRootfs(options.readOnlyRootfs());
+        if (!options.capabilitiesAdded().isEmpty()) {
+            host.withCapAdd(options.capabilitiesAdded().stream().map(Capability::valueOf).toArray(Capability[]::new));
+        }
+        options.memoryLimitBytes().ifPresent(host::withMemory);
+        Map<String, String> env = new LinkedHashMap<>();
+        if (gpu != null) {
+            gpu.applyTo(host);
+            env.putAll(gpu.environment());
+            LOG.debug("GPU attach {}: {}", gpu.attach(), gpu.reason());
+        }
+        env.putAll(options.environment());
+        Map<String, String> labels = new LinkedHashMap<>(options.labels());
+        labels.putAll(ManagedLabels.forRun(runId));
+        CreateContainerCmd cmd = connection.client().createContainerCmd(options.image())
+                .withLabels(labels)
+                .withHostConfig(host)
+                .withAttachStdin(false).withAttachStdout(true).withAttachStderr(true).withTty(false);
+        if (!env.isEmpty()) {
+            List<String> pairs = new ArrayList<>();
+            env.forEach((k, v) -> pairs.add(k + "=" + v));
+            cmd.withEnv(pairs);
+        }
+        if (!options.command().isEmpty()) {
+            cmd.withCmd(new ArrayList<>(options.command()));
+        }
+        options.user().ifPresent(cmd::withUser);
+        options.createContainerCmdModifier().ifPresent(m -> m.accept(cmd));
+        return cmd;
+    }
+
+    private void startContainer(String id, String attempted) {
+        try {
+            connection.client().startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            throw failure(attempted, e);
+        }
+    }
+
+    private int await(CompletableFuture<Integer> code, Duration timeout, String attempted) throws InterruptedException {
+        try {
+            return timeout == null ? code.get() : code.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ContainerTimeoutException(attempted, "the container ran longer than " + timeout
+                    + "; it was killed and removed", "raise the timeout, or make the command finish sooner", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw failure(attempted, cause instanceof RuntimeException r ? r : new RuntimeException(cause));
+        }
+    }
+
+    /** Force-removes; returns the failure (already logged) or null. A container already gone is success. */
+    private RuntimeException removeContainer(String id) {
+        try {
+            connection.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            live.remove(id);
+            return null;
+        } catch (NotFoundException e) {
+            live.remove(id);
+            return null;
+        } catch (RuntimeException e) {
+            live.remove(id);
+            LOG.debug("could not remove container {} (the next DockerGpu.connect() sweeps it): {}", id, e.toString());
+            return new DockerGpuException("remove container " + shortId(id), "could not remove container "
+                    + shortId(id) + ": " + e.getMessage(), "it is removed by the next DockerGpu.connect() or"
+                    + " DockerGpu.removeLeftovers(); or `docker rm -f " + id + "`", e);
+        }
+    }
+
+    private RuntimeException failure(String attempted, RuntimeException e) {
+        if (e instanceof DockerGpuException) {
+            return e;
+        }
+        if (e instanceof DockerException) {
+            return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
+        }
+        if (EngineFailures.isTransportFailure(e)) {
+            return EngineFailures.unavailable(connection.endpoint(), attempted, e);
+        }
+        return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
+    }
+
+    private static Duration nanos(long from, long to) {
+        return Duration.ofNanos(Math.max(0, to - from));
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing a stream failed", e);
+        }
+    }
+
+    /** The wait stream: completes with the exit code, or with the failure that ended the stream. */
+    private static final class ExitCode extends ResultCallback.Adapter<WaitResponse> {
+        final CompletableFuture<Integer> code = new CompletableFuture<>();
+
+        @Override
+        public void onNext(WaitResponse response) {
+            if (response.getStatusCode() != null) {
+                code.complete(response.getStatusCode());
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            code.completeExceptionally(throwable);
+            super.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            code.completeExceptionally(new IOException("the engine closed the wait stream without an exit code"));
+            super.onComplete();
+        }
+    }
+
+    /** The log stream: bounded copies of stdout and stderr, and each frame to the caller's listener. */
+    private static final class Output extends ResultCallback.Adapter<Frame> {
+        final BoundedOutput stdout;
+        final BoundedOutput stderr;
+        private final OutputListener listener;
+
+        Output(int maxBytes, OutputListener listener) {
+            this.stdout = new BoundedOutput(maxBytes);
+            this.stderr = new BoundedOutput(maxBytes);
+            this.listener = listener;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            byte[] payload = frame.getPayload();
+            if (payload == null) {
+                return;
+            }
+            LogStream stream = frame.getStreamType() == StreamType.STDERR ? LogStream.STDERR : LogStream.STDOUT;
+            (stream == LogStream.STDERR ? stderr : stdout).write(payload);
+            try {
+                listener.onOutput(stream, payload.clone());
+            } catch (RuntimeException e) {
+                LOG.debug("output listener failed", e);
+            }
+        }
+
+        void awaitDrained(Duration limit) throws InterruptedException {
+            if (!awaitCompletion(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("log stream still open {} after exit; output may be incomplete", limit);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.gpuenv.docker.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.github.gpuenv.docker.DockerUnavailableException;
+import io.github.gpuenv.system.Environment;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A docker-java client for the engine docker-java's configuration chooses, speaking an API version negotiated
+ * from the engine's unversioned {@code /version} ({@link ApiVersions}). Owns its transport; close it.
+ *
+ * <p>{@code try (EngineConnection c = EngineConnection.open(Environment.system(), Duration.ofSeconds(3), null)) { ... }}
+ */
+public final class EngineConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineConnection.class);
+
+    private final String endpoint;
+    private final DefaultDockerClientConfig config;
+    private final DockerHttpClient http;
+    private final DockerClient client;
+    private final EngineVersion version;
+    private final String negotiatedApiVersion;
+
+    private EngineConnection(String endpoint, DefaultDockerClientConfig config, DockerHttpClient http,
+                             DockerClient client, EngineVersion version, String negotiatedApiVersion) {
+        this.endpoint = endpoint;
+        this.config = config;
+        this.http = http;
+        this.client = client;
+        this.version = version;
+        this.negotiatedApiVersion = negotiatedApiVersion;
+    }
+
+    /**
+     * Connects and negotiates.
+     *
+     * @param environment where {@code DOCKER_HOST} and friends are read (over the process's)
+     * @param connectTimeout the limit of establishing a connection
+     * @param responseTimeout the limit of waiting for a response; {@code null}: none (container waits and log
+     *        streams of long runs must not be cut by the transport)
+     * @throws DockerUnavailableException when the engine cannot be reached or spoken to
+     */
+    public static EngineConnection open(Environment environment, Duration connectTimeout, Duration responseTimeout) {
+        DefaultDockerClientConfig.Builder builder = DockerClientConfigs.builder(environment);
+        String endpoint = "(unresolved)";
+        DockerHttpClient http = null;
+        try {
+            DefaultDockerClientConfig probeConfig = builder.build();
+            endpoint = DockerClientConfigs.redact(probeConfig.getDockerHost());
+            ZerodepDockerHttpClient.Builder transport = new ZerodepDockerHttpClient.Builder()
+                    .dockerHost(probeConfig.getDockerHost()).sslConfig(probeConfig.getSSLConfig())
+                    .maxConnections(128).connectionTimeout(connectTimeout);
+            if (responseTimeout != null) {
+                transport.responseTimeout(responseTimeout);
+            }
+            http = transport.build();
+            RawEngineApi.Response response = RawEngineApi.get(http, "/version");
+            if (response.status() != 200) {
+                throw new DockerUnavailableException(DockerUnavailableException.Kind.PROTOCOL, endpoint,
+                        "GET /version", "the Docker Engine at " + endpoint + " answered GET /version with HTTP "
+                        + response.status() + ": " + EngineJsonParser.errorMessage(response.body()),
+                        "check that " + endpoint + " is a Docker Engine API endpoint (`docker version`)", null);
+            }
+            EngineVersion version = EngineJsonParser.parseVersion(response.body()).orElseThrow(() ->
+                    new DockerUnavailableException(DockerUnavailableException.Kind.PROTOCOL, "", "GET /version",
+                            "the answer to GET /version is not a Docker Engine's", "", null));
+            String finalEndpoint = endpoint;
+            Optional<String> negotiated = ApiVersions.negotiate(version.apiVersion(), version.minApiVersion());
+            String api = negotiated.orElseThrow(() -> new DockerUnavailableException(
+                    DockerUnavailableException.Kind.PROTOCOL, finalEndpoint, "negotiate the API version",
+                    "the Docker Engine at " + finalEndpoint + " speaks API " + version.minApiVersion() + "–"
+                            + version.apiVersion() + ", outside what gpuenv supports (up to "
+                            + ApiVersions.MAX_SUPPORTED + ")",
+                    "use a gpuenv release that supports this engine", null));
+            DefaultDockerClientConfig config = builder.withApiVersion(api).build();
+            DockerClient client = DockerClientImpl.getInstance(config, http);
+            LOG.debug("connected to {} (engine {}, API {} of {})", endpoint, version.version(), api,
+                    version.apiVersion());
+            return new EngineConnection(endpoint, config, http, client, version, api);
+        } catch (DockerUnavailableException e) {
+            closeQuietly(http);
+            throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(http);
+            throw EngineFailures.unavailable(endpoint, "connect to the Docker Engine", e);
+        }
+    }
+
+    /** The endpoint without credentials, e.g. {@code unix:///var/run/docker.sock}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** docker-java's configuration (registry auth for pulls). */
+    public DefaultDockerClientConfig config() {
+        return config;
+    }
+
+    /** The raw transport (for {@link RawEngineApi}). */
+    public DockerHttpClient http() {
+        return http;
+    }
+
+    /** The typed client, speaking {@link #negotiatedApiVersion()}. */
+    public DockerClient client() {
+        return client;
+    }
+
+    /** What {@code /version} said. */
+    public EngineVersion version() {
+        return version;
+    }
+
+    /** The API version this connection speaks. */
+    public String negotiatedApiVersion() {
+        return negotiatedApiVersion;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+        closeQuietly(http);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the Docker client failed", e);
+        } catch (Exception e) {
+            LOG.debug("closing the Docker client failed", e);
+        }
+    }
+}

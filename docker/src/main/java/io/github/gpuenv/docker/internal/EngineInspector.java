@@ -1,0 +1,65 @@
+package io.github.gpuenv.docker.internal;
+
+import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.docker.DockerUnavailableException;
+import io.github.gpuenv.system.FileView;
+
+/**
+ * Reads an engine's raw {@code /info} and turns it, with the connection's {@code /version}, into core's
+ * {@link DockerEngine} record (the {@code docker} fact), GPU path included.
+ *
+ * <p>{@code DockerEngine engine = EngineInspector.inspect(connection, FileView.rooted(Path.of("/")));}
+ */
+public final class EngineInspector {
+
+    private EngineInspector() {
+    }
+
+    /**
+     * One {@code GET /info}.
+     *
+     * @throws DockerUnavailableException when the engine stops answering or answers something else
+     */
+    public static DockerEngine inspect(EngineConnection connection, FileView files) {
+        EngineInfo info = info(connection);
+        GpuPathResolver.Conclusion path = GpuPathResolver.resolve(info, files, sharesFiles(connection, info));
+        return engine(connection, info, path);
+    }
+
+    /** The engine record with {@code path} as its GPU path. */
+    public static DockerEngine engine(EngineConnection connection, EngineInfo info, GpuPathResolver.Conclusion path) {
+        EngineVersion version = connection.version();
+        return new DockerEngine(connection.endpoint(), first(info.serverVersion(), version.version()),
+                version.apiVersion(), connection.negotiatedApiVersion(), first(info.osType(), version.os()),
+                info.operatingSystem(), first(info.kernelVersion(), version.kernelVersion()), info.rootless(),
+                info.dockerDesktop(), info.runtimes(), info.defaultRuntime(), info.cdiSpecDirs(),
+                info.discoveredDevices(), info.cgroupDriver(), info.cgroupVersion(), path.gpuPath(), path.detail());
+    }
+
+    /** The engine's parsed {@code /info} (unversioned path: all the fields this engine has). */
+    public static EngineInfo info(EngineConnection connection) {
+        RawEngineApi.Response response;
+        try {
+            response = RawEngineApi.get(connection.http(), "/info");
+        } catch (RuntimeException e) {
+            throw EngineFailures.unavailable(connection.endpoint(), "GET /info", e);
+        }
+        if (response.status() != 200) {
+            throw new DockerUnavailableException(DockerUnavailableException.Kind.PROTOCOL, connection.endpoint(),
+                    "GET /info", "the Docker Engine at " + connection.endpoint() + " answered GET /info with HTTP "
+                    + response.status() + ": " + EngineJsonParser.errorMessage(response.body()), "", null);
+        }
+        return EngineJsonParser.parseInfo(response.body()).orElseThrow(() -> new DockerUnavailableException(
+                DockerUnavailableException.Kind.PROTOCOL, connection.endpoint(), "GET /info",
+                "the answer to GET /info from " + connection.endpoint() + " is not a Docker Engine's", "", null));
+    }
+
+    /** Whether the engine reads this machine's files: a unix socket that is not Docker Desktop's VM. */
+    static boolean sharesFiles(EngineConnection connection, EngineInfo info) {
+        return connection.endpoint().startsWith("unix://") && !info.dockerDesktop();
+    }
+
+    private static String first(String preferred, String fallback) {
+        return preferred.isEmpty() ? fallback : preferred;
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.gpuenv.docker.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.gpuenv.docker.ConnectOptions;
+import io.github.gpuenv.docker.DockerGpu;
+import io.github.gpuenv.system.Environment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real engines of the integration tests, from the variables {@code .ci/docker-engines.sh env} prints
+ * ({@code GPUENV_TEST_DOCKER20_HOST}, {@code GPUENV_TEST_DOCKER26_HOST}, {@code GPUENV_TEST_DOCKER_HOOK_HOST},
+ * {@code GPUENV_TEST_REGISTRY}, {@code GPUENV_TEST_IMAGE}). A missing variable skips the test with a message naming
+ * it, and fails it when {@code GPUENV_REQUIRE_DOCKER=1}.
+ */
+public final class TestEngines {
+
+    public static final String ENGINE20 = "GPUENV_TEST_DOCKER20_HOST";
+    public static final String ENGINE26 = "GPUENV_TEST_DOCKER26_HOST";
+    public static final String HOOK = "GPUENV_TEST_DOCKER_HOOK_HOST";
+    public static final String REGISTRY = "GPUENV_TEST_REGISTRY";
+    public static final String IMAGE = "GPUENV_TEST_IMAGE";
+
+    private TestEngines() {
+    }
+
+    /** The value of {@code variable}; skips (or fails under GPUENV_REQUIRE_DOCKER=1) when unset. */
+    public static String require(String variable) {
+        String value = System.getenv(variable);
+        boolean present = value != null && !value.isBlank();
+        if (!present && "1".equals(System.getenv("GPUENV_REQUIRE_DOCKER"))) {
+            fail(variable + " is not set and GPUENV_REQUIRE_DOCKER=1: start the engines with"
+                    + " `.ci/docker-engines.sh start` and `eval \"$(.ci/docker-engines.sh env)\"`");
+        }
+        assumeTrue(present, variable + " is not set: Docker integration test skipped (run"
+                + " `.ci/docker-engines.sh start` and `eval \"$(.ci/docker-engines.sh env)\"`)");
+        return value;
+    }
+
+    /** The test image, e.g. {@code gpuenv/busybox:test}. */
+    public static String image() {
+        return require(IMAGE);
+    }
+
+    /** Runs {@code .ci/docker-engines.sh} (from GPUENV_TEST_DOCKER_SCRIPT) with {@code args}; its stdout. */
+    public static String script(String... args) {
+        String script = require("GPUENV_TEST_DOCKER_SCRIPT");
+        java.util.List<String> argv = new java.util.ArrayList<>(List.of("bash", script));
+        argv.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", argv) + " failed: " + out);
+            }
+            return out.strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Engine 20.10 and Engine 26.1 (CDI), for {@code @MethodSource}: the variable names. */
+    public static Stream<String> bothEngines() {
+        return Stream.of(ENGINE20, ENGINE26);
+    }
+
+    /** Connects to the engine named by {@code variable} (without sweeping leftovers). */
+    public static DockerGpu connect(String variable) {
+        String host = require(variable);
+        return DockerGpu.connect(ConnectOptions.builder().environment(environment(host)).removeLeftovers(false).build());
+    }
+
+    /** The process environment with {@code DOCKER_HOST=host}. */
+    public static Environment environment(String host) {
+        return Environment.system().withVariable("DOCKER_HOST", host);
+    }
+
+    /** The ids of containers with gpuenv's managed label on the engine at {@code host} (raw API, not gpuenv's). */
+    public static List<String> managedContainers(String host) {
+        String body = get(host, "/containers/json?all=1&filters=%7B%22label%22%3A%5B%22io.github.gpuenv.managed%3Dtrue%22%5D%7D");
+        return java.util.regex.Pattern.compile("\"Id\":\"([0-9a-f]{64})\"").matcher(body).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    /** Asserts that no gpuenv container is left on the engine at {@code host}. */
+    public static void assertNoManagedContainers(String host) {
+        assertThat(managedContainers(host)).as("gpuenv containers left on " + host).isEmpty();
+    }
+
+    /** A raw HTTP/1.0 GET over a unix socket; the body. */
+    public static String get(String host, String path) {
+        return request(host, "GET", path);
+    }
+
+    /** A raw HTTP/1.0 request without a body over a unix socket; the body of the answer. */
+    public static String request(String host, String method, String path) {
+        if (!host.startsWith("unix://")) {
+            throw new IllegalArgumentException("unix sockets only: " + host);
+        }
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(host.substring("unix://".length())));
+            channel.write(ByteBuffer.wrap((method + " " + path + " HTTP/1.0\r\nHost: d\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+            try (InputStream in = java.nio.channels.Channels.newInputStream(channel)) {
+                String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                int body = response.indexOf("\r\n\r\n");
+                return body < 0 ? "" : response.substring(body + 4);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.gpuenv.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gpuenv.docker.testing.TestEngines;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code gpuenv run} and {@code gpuenv smoke} in-process against the real engines. */
+class RunCommandIT {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private int gpuenv(String... args) {
+        return GpuEnvCli.execute(args);
+    }
+
+    @Test
+    void exitCodeAndOutputPassThrough() {
+        String host = TestEngines.require(TestEngines.ENGINE20);
+        int code = gpuenv("run", "-H", host, "--pull", "never", TestEngines.image(), "sh", "-c",
+                "echo hi; echo warn >&2; exit 7");
+        assertThat(code).isEqualTo(7);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hi\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warn\n");
+        TestEngines.assertNoManagedContainers(host);
+    }
+
+    @Test
+    void optionsAfterTheImageBelongToTheCommand() {
+        String host = TestEngines.require(TestEngines.ENGINE26);
+        assertThat(gpuenv("run", "-H", host, "--pull", "never", TestEngines.image(), "echo", "--gpus", "all"))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("--gpus all\n");
+    }
+
+    @Test
+    void aDaemonFailureIs125WithTheRemedy() {
+        String host = TestEngines.require(TestEngines.ENGINE20);
+        int code = gpuenv("run", "-H", host, "--pull", "never", "--gpus", "all", TestEngines.image(), "true");
+        assertThat(code).isEqualTo(125);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not select device driver")
+                .contains("nvidia-ctk runtime configure");
+        TestEngines.assertNoManagedContainers(host);
+    }
+
+    @Test
+    void toolkitPathThroughTheCli() {
+        String host = TestEngines.require(TestEngines.HOOK);
+        int code = gpuenv("run", "-H", host, "--pull", "never", "--gpus", "\"device=1,3\"", TestEngines.image(),
+                "printenv", "NVIDIA_VISIBLE_DEVICES");
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("1,3\n");
+    }
+
+    @Test
+    void aBadGpusSpecIsAUsageError() {
+        assertThat(gpuenv("run", "--gpus", "device=0,2", "img")).isEqualTo(GpuEnvCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot set both Count and DeviceIDs");
+    }
+
+    @Test
+    void timeoutIs125() {
+        String host = TestEngines.require(TestEngines.ENGINE26);
+        assertThat(gpuenv("run", "-H", host, "--pull", "never", "--timeout", "500ms", TestEngines.image(), "sleep", "30"))
+                .isEqualTo(125);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ran longer than");
+        TestEngines.assertNoManagedContainers(host);
+    }
+
+    @Test
+    void smokeWithoutNvidiaSmiInTheImageIs125() {
+        String host = TestEngines.require(TestEngines.HOOK);
+        int code = gpuenv("smoke", "-H", host, "--pull", "never", "--image", TestEngines.image());
+        assertThat(code).isEqualTo(125);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nvidia-smi");
+        TestEngines.assertNoManagedContainers(host);
+    }
+}
