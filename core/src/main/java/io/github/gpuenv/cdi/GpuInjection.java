@@ -41,7 +41,7 @@ public final class GpuInjection {
     }
 
     /**
-     * Finds the driver files of the machine under {@code options.root()}.
+     * Finds the driver files of the machine seen through {@code options.files()} (rooted at {@code options.root()}).
      *
      * @throws NvidiaDriverNotInstalledException when the host has no usable NVIDIA driver
      * @throws DriverVersionMismatchException when the kernel module and libraries are different versions

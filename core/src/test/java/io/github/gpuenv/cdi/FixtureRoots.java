@@ -42,6 +42,29 @@ public final class FixtureRoots {
         return DetectOptions.builder(Environment.of(variables, new Properties())).root(root).build();
     }
 
+    /** Where {@link #fakeDriver} puts the driver's libraries (not on the default linker path). */
+    public static final String FAKE_DRIVER_LIB = "/opt/gpuenv-driver/lib64";
+
+    /**
+     * A small driver under {@code root} whose device nodes are harmless host nodes ({@code /dev/nvidia0} →
+     * {@code /dev/zero}, {@code /dev/nvidiactl} → {@code /dev/null}, {@code /dev/nvidia-uvm} → {@code /dev/full}), a
+     * {@code libcuda.so.1} in {@code libDir} holding the text {@code "gpuenv fake libcuda <marker>"}, and an
+     * {@code nvidia-smi} script printing {@code "fake nvidia-smi <marker>"}: enough for a real engine to start a
+     * container with the devices, mounts and environment gpuenv computes.
+     */
+    public static Path fakeDriver(Path root, String libDir, String marker) throws IOException {
+        link(root, "/dev/nvidia0", "/dev/zero");
+        link(root, "/dev/nvidiactl", "/dev/null");
+        link(root, "/dev/nvidia-uvm", "/dev/full");
+        Path lib = Files.createDirectories(at(root, libDir));
+        Files.writeString(lib.resolve("libcuda.so.580.159.04"), "gpuenv fake libcuda " + marker + "\n");
+        Files.createSymbolicLink(lib.resolve("libcuda.so.1"), Path.of("libcuda.so.580.159.04"));
+        Path smi = Files.createDirectories(at(root, "/opt/gpuenv-driver/bin")).resolve("nvidia-smi");
+        Files.writeString(smi, "#!/bin/sh\necho fake nvidia-smi " + marker + "\n");
+        Files.setPosixFilePermissions(smi, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return root;
+    }
+
     /** Builds the H200 root under {@code root}. */
     public static Path h200(Path root) {
         try {

@@ -25,7 +25,8 @@ public final class ConnectOptions {
         this.environment = b.environment;
         this.connectTimeout = b.connectTimeout;
         this.files = b.files;
-        this.injectionPlanner = b.injectionPlanner;
+        this.injectionPlanner = b.injectionPlanner != null ? b.injectionPlanner
+                : InjectionPlanner.fromHost(io.github.gpuenv.DetectOptions.builder(b.environment).fileView(b.files).build());
         this.removeLeftovers = b.removeLeftovers;
     }
 
@@ -69,7 +70,7 @@ public final class ConnectOptions {
         private Environment environment = Environment.system();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private FileView files = FileView.rooted(Path.of("/"));
-        private InjectionPlanner injectionPlanner = InjectionPlanner.unavailable();
+        private InjectionPlanner injectionPlanner;
         private boolean removeLeftovers = true;
 
         private Builder() {

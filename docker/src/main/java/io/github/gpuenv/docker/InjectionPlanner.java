@@ -19,7 +19,15 @@ public interface InjectionPlanner {
      */
     InjectionPlan plan(List<String> gpuIds);
 
-    /** A planner that always refuses: this build has no injection planner. */
+    /**
+     * The default planner: this host's NVIDIA driver files, discovered through {@code options}' file view each time a
+     * plan is asked for ({@link io.github.gpuenv.cdi.GpuInjection}).
+     */
+    static InjectionPlanner fromHost(io.github.gpuenv.DetectOptions options) {
+        return gpuIds -> io.github.gpuenv.cdi.GpuInjection.discover(options).plan(gpuIds);
+    }
+
+    /** A planner that always refuses (for callers that must never inject). */
     static InjectionPlanner unavailable() {
         return gpuIds -> {
             throw new DockerGpuException("plan GPU injection for " + gpuIds,

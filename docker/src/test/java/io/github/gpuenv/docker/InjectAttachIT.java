@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpuenv.cdi.DeviceNode;
+import io.github.gpuenv.cdi.FixtureRoots;
 import io.github.gpuenv.cdi.InjectionPlan;
 import io.github.gpuenv.cdi.Mount;
 import io.github.gpuenv.docker.testing.TestEngines;
+import io.github.gpuenv.system.Environment;
+import io.github.gpuenv.system.FileView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +30,8 @@ class InjectAttachIT {
     Path dir;
 
     @AfterEach
-    void nothingLeft() {
+    void nothingLeft() throws IOException {
+        FixtureRoots.removeOutsideLinks(dir);
         TestEngines.assertNoManagedContainers(TestEngines.require(TestEngines.ENGINE20));
     }
 
@@ -61,6 +65,28 @@ class InjectAttachIT {
             assertThat(r.stdout()).isEqualTo("yes\nnode\nfake driver library\nread-only\n");
         }
         assertThat(planned).containsExactly(List.of("0", "1"));
+    }
+
+    /**
+     * The default planner ({@link InjectionPlanner#fromHost}): this host's driver files, discovered by
+     * {@code GpuInjection} through the connection's file view — here a fixture root whose device nodes are harmless
+     * host nodes and whose libcuda and nvidia-smi are small real files.
+     */
+    @Test
+    void theDefaultPlannerInjectsThisHostsDriverFiles() throws Exception {
+        Path root = FixtureRoots.fakeDriver(Files.createDirectories(dir.resolve("root")), FixtureRoots.FAKE_DRIVER_LIB,
+                "inject-it");
+        String host = TestEngines.require(TestEngines.ENGINE20);
+        Environment env = TestEngines.environment(host).withVariable("LD_LIBRARY_PATH", FixtureRoots.FAKE_DRIVER_LIB);
+        try (DockerGpu docker = DockerGpu.connect(ConnectOptions.builder().environment(env)
+                .files(FileView.rooted(root)).removeLeftovers(false).build())) {
+            RunResult r = docker.run(RunOptions.builder(TestEngines.image()).pullPolicy(PullPolicy.NEVER)
+                    .command("sh", "-c", "[ -c /dev/nvidia0 ] && [ -c /dev/nvidiactl ] && echo nodes; cat "
+                            + FixtureRoots.FAKE_DRIVER_LIB + "/libcuda.so.1; nvidia-smi")
+                    .gpus(GpuRequest.all()).attach(Attach.INJECT).build());
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout()).isEqualTo("nodes\ngpuenv fake libcuda inject-it\nfake nvidia-smi inject-it\n");
+        }
     }
 
     @Test

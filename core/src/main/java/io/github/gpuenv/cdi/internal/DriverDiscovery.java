@@ -4,7 +4,6 @@ import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuDevice;
 import io.github.gpuenv.NvidiaDriver;
 import io.github.gpuenv.cdi.internal.NvidiaDriverFiles.GpuNode;
-import io.github.gpuenv.system.FileView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +17,9 @@ public final class DriverDiscovery {
     private DriverDiscovery() {
     }
 
-    /** The driver files under {@code options.root()}; throws the typed exceptions of the scanners. */
+    /** The driver files seen through {@code options.files()}; throws the typed exceptions of the scanners. */
     public static NvidiaDriverFiles discover(DetectOptions options, Optional<NvidiaDriver> known) {
-        HostPaths paths = new HostPaths(FileView.rooted(options.root()));
+        HostPaths paths = new HostPaths(options.files());
         List<GpuDevice> knownGpus = known.map(NvidiaDriver::gpus).orElse(List.of());
         WslDriverScanner wsl = new WslDriverScanner(paths);
         if (wsl.applies()) {

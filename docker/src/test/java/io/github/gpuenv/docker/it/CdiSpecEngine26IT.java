@@ -19,7 +19,6 @@ import io.github.gpuenv.cdi.GpuInjection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CdiSpecEngine26IT {
 
     private static final String LABEL = "io.github.gpuenv.test";
-    private static final String LIB = "/opt/gpuenv-driver/lib64";
+    private static final String LIB = FixtureRoots.FAKE_DRIVER_LIB;
 
     @TempDir
     Path temp;
@@ -63,7 +62,7 @@ class CdiSpecEngine26IT {
         String image = required("GPUENV_TEST_IMAGE");
 
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Path root = driverRoot(Files.createDirectory(temp.resolve("root")), run);
+        Path root = FixtureRoots.fakeDriver(Files.createDirectory(temp.resolve("root")), LIB, run);
         // a kind of its own: another spec of kind nvidia.com/gpu in the directory would clash on device names
         String kind = "gpuenv-test.example/gpu-" + run;
         String spec = GpuInjection.discover(FixtureRoots.options(root, Map.of("LD_LIBRARY_PATH", LIB))).cdiSpecJson(kind);
@@ -129,19 +128,6 @@ class CdiSpecEngine26IT {
             }
         }).awaitCompletion(30, TimeUnit.SECONDS);
         return out.toString();
-    }
-
-    private static Path driverRoot(Path root, String run) throws Exception {
-        FixtureRoots.link(root, "/dev/nvidia0", "/dev/zero");
-        FixtureRoots.link(root, "/dev/nvidiactl", "/dev/null");
-        FixtureRoots.link(root, "/dev/nvidia-uvm", "/dev/full");
-        Path lib = Files.createDirectories(FixtureRoots.at(root, LIB));
-        Files.writeString(lib.resolve("libcuda.so.580.159.04"), "gpuenv fake libcuda " + run + "\n");
-        Files.createSymbolicLink(lib.resolve("libcuda.so.1"), Path.of("libcuda.so.580.159.04"));
-        Path smi = Files.createDirectories(FixtureRoots.at(root, "/opt/gpuenv-driver/bin")).resolve("nvidia-smi");
-        Files.writeString(smi, "#!/bin/sh\necho fake nvidia-smi " + run + "\n");
-        Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return root;
     }
 
     private static String required(String variable) {
