@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Layout: {@code README.md} (provenance), {@code report.json}, {@code root/} (files as read),
- * {@code cmd/NNN.stdout|stderr} with {@code commands.json} (argv → outcome), {@code env.txt} (the GPU-, CUDA-,
+ * {@code cmd/NNN.stdout|stderr} with {@code commands.json} (argv → outcome), {@code properties.txt} ({@code os.name},
+ * {@code os.arch}, …), {@code env.txt} (the GPU-, CUDA-,
  * WSL- and Docker-related variables the probes consult; never credentials: variables whose name says
  * token/password/secret/auth and any {@code user:pass@} in {@code DOCKER_HOST} are left out or masked).
  */
@@ -81,6 +82,7 @@ public final class MachineCapture {
         List<CapturedCommand> commands = writeCommands(directory, runner.results());
         Files.writeString(directory.resolve("report.json"), report.toJson() + "\n");
         Files.writeString(directory.resolve("env.txt"), environmentText(options));
+        Files.writeString(directory.resolve("properties.txt"), propertiesText(options));
         Files.writeString(directory.resolve("README.md"), readme(options, report, commands.size()));
         return new Result(directory, report, commands, problems);
     }
@@ -88,6 +90,36 @@ public final class MachineCapture {
     /** A command runner that replays a capture's {@code commands.json}; commands not recorded are "not found". */
     public static io.github.gpuenv.system.CommandRunner replay(Path directory) throws IOException {
         return ReplayCommandRunner.load(directory);
+    }
+
+    /**
+     * The environment a capture was taken in ({@code env.txt} and {@code properties.txt}), for replaying it:
+     * {@code DetectOptions.builder(MachineCapture.environment(dir)).root(dir.resolve("root"))}.
+     */
+    public static io.github.gpuenv.system.Environment environment(Path directory) throws IOException {
+        return new io.github.gpuenv.system.Environment(readPairs(directory.resolve("env.txt")),
+                readPairs(directory.resolve("properties.txt")));
+    }
+
+    private static Map<String, String> readPairs(Path file) throws IOException {
+        Map<String, String> pairs = new TreeMap<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    pairs.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static String propertiesText(DetectOptions options) {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("os.name", "os.version", "os.arch", "java.version")) {
+            options.environment().property(name).ifPresent(v -> out.append(name).append('=').append(v).append('\n'));
+        }
+        return out.toString();
     }
 
     static List<CapturedCommand> writeCommands(Path directory, List<CommandResult> results) throws IOException {

@@ -1,0 +1,46 @@
+package io.github.gpuenv.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gpuenv.ContainerEnvironment;
+import io.github.gpuenv.ContainerToolkit;
+import io.github.gpuenv.DetectOptions;
+import io.github.gpuenv.GpuEnv;
+import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.testing.Fixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** A real machine's capture (the H200 host, see the fixture's README) replays as a fixture. */
+class MachineCaptureReplayTest {
+
+    @Test
+    void theH200CaptureReplaysItsHostFacts() throws Exception {
+        Path capture = Fixtures.path("h200-gpuenv-capture");
+        DetectOptions options = DetectOptions.builder(MachineCapture.environment(capture))
+                .root(capture.resolve("root")).commandRunner(MachineCapture.replay(capture)).build();
+
+        GpuEnvReport report = GpuEnv.detect(options);
+
+        assertThat(report.os().value().name()).isEqualTo("Ubuntu 24.04.3 LTS");
+        ContainerEnvironment container = report.container().value();
+        assertThat(container.inside()).isTrue();
+        assertThat(container.visibleDevices()).isEqualTo("0");
+        assertThat(container.engineInside()).as("dockerd ran in the host's container").isTrue();
+        ContainerToolkit toolkit = report.toolkit().value();
+        assertThat(toolkit.installed()).isFalse();
+        assertThat(toolkit.cdiFeature()).isTrue();
+        assertThat(toolkit.cdiSpecs()).singleElement().satisfies(spec -> assertThat(spec.devices())
+                .containsExactly("nvidia.com/gpu=0", "nvidia.com/gpu=GPU-cfbc4be8-da62-f773-fc0d-d705a777b8e4",
+                        "nvidia.com/gpu=all"));
+        // NVML answered on the host, so the capture holds no /proc/driver/nvidia and no nvidia-smi output
+        assertThat(report.nvidia().isKnown()).isFalse();
+    }
+
+    @Test
+    void theCapturedEnvironmentKeepsTheVariablesTheProbesRead() throws Exception {
+        var env = MachineCapture.environment(Fixtures.path("h200-gpuenv-capture"));
+        assertThat(env.variable("NVIDIA_REQUIRE_CUDA")).hasValueSatisfying(v -> assertThat(v).startsWith("cuda>=13.0"));
+        assertThat(env.property("os.name")).contains("Linux");
+    }
+}
