@@ -53,6 +53,17 @@ public record CommandResult(List<String> argv, Outcome outcome, int exitCode, by
         return new CommandResult(argv, outcome, -1, new byte[0], new byte[0], elapsed, detail);
     }
 
+    /**
+     * A process that could not be started: {@code NOT_FOUND} when the executable does not exist (ENOENT on POSIX,
+     * "cannot find the file" on Windows), {@code FAILED} otherwise (permission, I/O).
+     */
+    public static CommandResult notStarted(List<String> argv, java.io.IOException cause, Duration elapsed) {
+        String message = String.valueOf(cause.getMessage());
+        boolean missing = message.contains("error=2,") || message.contains("No such file")
+                || message.contains("cannot find the file");
+        return failed(argv, missing ? Outcome.NOT_FOUND : Outcome.FAILED, elapsed, message);
+    }
+
     /** True when the process ran and exited 0. */
     public boolean succeeded() {
         return outcome == Outcome.EXITED && exitCode == 0;

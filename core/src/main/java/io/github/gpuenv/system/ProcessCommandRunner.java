@@ -35,12 +35,8 @@ final class ProcessCommandRunner implements CommandRunner {
         try {
             process = builder.start();
         } catch (IOException e) {
-            String message = String.valueOf(e.getMessage());
-            CommandResult.Outcome outcome = message.contains("error=2,") || message.contains("No such file")
-                    || message.contains("cannot find the file") ? CommandResult.Outcome.NOT_FOUND
-                    : CommandResult.Outcome.FAILED;
-            LOG.debug("{} could not start: {}", request.argv(), message);
-            return CommandResult.failed(request.argv(), outcome, since(start), message);
+            LOG.debug("{} could not start: {}", request.argv(), e.getMessage());
+            return CommandResult.notStarted(request.argv(), e, since(start));
         }
         CompletableFuture<byte[]> stdout = drain(process.getInputStream(), request.maxOutputBytes());
         CompletableFuture<byte[]> stderr = drain(process.getErrorStream(), request.maxOutputBytes());

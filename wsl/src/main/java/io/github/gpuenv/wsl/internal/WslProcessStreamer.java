@@ -34,10 +34,7 @@ public final class WslProcessStreamer {
         try {
             process = builder.start();
         } catch (IOException e) {
-            String message = String.valueOf(e.getMessage());
-            CommandResult.Outcome outcome = message.contains("error=2,") || message.contains("cannot find the file")
-                    ? CommandResult.Outcome.NOT_FOUND : CommandResult.Outcome.FAILED;
-            return CommandResult.failed(request.argv(), outcome, since(start), message);
+            return CommandResult.notStarted(request.argv(), e, since(start));
         }
         LineReader out = new LineReader(process.getInputStream(), listener::stdout, request.maxOutputBytes());
         LineReader err = new LineReader(process.getErrorStream(), listener::stderr, request.maxOutputBytes());
