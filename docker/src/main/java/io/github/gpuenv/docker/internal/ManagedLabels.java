@@ -39,6 +39,11 @@ public final class ManagedLabels {
         return labels;
     }
 
+    /** The owner label value of this JVM, {@code <host>/<pid>/<jvm start epoch millis>}. */
+    public static String self() {
+        return SELF;
+    }
+
     /** Whether {@code owner} is this JVM. */
     public static boolean isSelf(String owner) {
         return SELF.equals(owner);

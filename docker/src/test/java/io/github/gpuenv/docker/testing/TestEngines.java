@@ -96,9 +96,22 @@ public final class TestEngines {
                 .map(m -> m.group(1)).toList();
     }
 
-    /** Asserts that no gpuenv container is left on the engine at {@code host}. */
+    /**
+     * The ids of gpuenv containers that this JVM created on the engine at {@code host} (owner label), so that other
+     * processes using the same engine at the same time (a developer's second test run) cannot fail the assertion.
+     */
+    public static List<String> containersOfThisJvm(String host) {
+        String filter = "{\"label\":[\"io.github.gpuenv.managed=true\",\"io.github.gpuenv.owner="
+                + io.github.gpuenv.docker.internal.ManagedLabels.self() + "\"]}";
+        String body = get(host, "/containers/json?all=1&filters="
+                + java.net.URLEncoder.encode(filter, StandardCharsets.UTF_8));
+        return java.util.regex.Pattern.compile("\"Id\":\"([0-9a-f]{64})\"").matcher(body).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    /** Asserts that no gpuenv container this JVM created is left on the engine at {@code host}. */
     public static void assertNoManagedContainers(String host) {
-        assertThat(managedContainers(host)).as("gpuenv containers left on " + host).isEmpty();
+        assertThat(containersOfThisJvm(host)).as("gpuenv containers of this JVM left on " + host).isEmpty();
     }
 
     /** A raw HTTP/1.0 GET over a unix socket; the body. */
