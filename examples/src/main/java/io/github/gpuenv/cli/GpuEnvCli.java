@@ -1,9 +1,6 @@
 package io.github.gpuenv.cli;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,24 +13,34 @@ import picocli.CommandLine.Command;
 public final class GpuEnvCli implements Runnable {
 
     /**
-     * The subcommands, by name, in help order. They are registered lazily: building picocli's model of every
+     * The subcommands' names, in help order. They are registered lazily: building picocli's model of every
      * command (the wsl command alone has a dozen) cost about a third of a cold {@code gpuenv detect}, so a command
      * line naming one subcommand builds only that one.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final List<String> SUBCOMMANDS =
+            List.of("detect", "doctor", "capture", "run", "smoke", "cdi", "wsl", "help");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("detect", DetectCommand::new);
-        commands.put("doctor", DoctorCommand::new);
-        commands.put("capture", CaptureCommand::new);
-        commands.put("run", RunCommand::new);
-        commands.put("smoke", SmokeCommand::new);
-        commands.put("cdi", CdiCommand::new);
-        commands.put("wsl", WslCommand::new);
-        commands.put("help", CommandLine.HelpCommand::new);
-        return Collections.unmodifiableMap(commands);
+    /** A new instance of the subcommand {@code name} (a switch, not a map of lambdas: each costs a cold start). */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "detect" -> new DetectCommand();
+            case "doctor" -> new DoctorCommand();
+            case "capture" -> new CaptureCommand();
+            case "run" -> new RunCommand();
+            case "smoke" -> new SmokeCommand();
+            case "cdi" -> new CdiCommand();
+            case "wsl" -> new WslCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
+
+    /**
+     * picocli's built-in converters that no gpuenv option uses: registering them initialises {@code java.time}'s
+     * formatters and opens the {@code java.sql} module in every run (about 25 ms of a cold start). Set in
+     * {@link #main} only, and only when the user has not set the property.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
 
     /** The command ran and found nothing wrong. */
     public static final int OK = 0;
@@ -48,6 +55,9 @@ public final class GpuEnvCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+        }
         System.exit(execute(args));
     }
 
@@ -67,10 +77,12 @@ public final class GpuEnvCli implements Runnable {
      */
     public static CommandLine newCommandLine(String... args) {
         CommandLine cli = new CommandLine(new GpuEnvCli());
-        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
-            cli.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
+            cli.addSubcommand(args[0], subcommand(args[0]));
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            for (String name : SUBCOMMANDS) {
+                cli.addSubcommand(name, subcommand(name));
+            }
         }
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);

@@ -1,74 +1,104 @@
 package io.github.gpuenv.internal.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.gpuenv.Fact;
 import io.github.gpuenv.GpuEnvReport;
 import io.github.gpuenv.ProbeAttempt;
+import io.github.gpuenv.GpuEnvReport.UnknownFact;
+import java.io.IOException;
+import java.io.StringWriter;
 
 /**
  * Writes a {@link GpuEnvReport} as JSON with Jackson: a known fact is its value's fields, an unknown fact is
- * {@code null} plus an entry in {@code unknowns}.
+ * {@code null} plus an entry in {@code unknowns}. The text is streamed with jackson-core's generator
+ * ({@link RecordJson} walks the records), so printing a report builds no databind serializers.
  */
 public final class ReportJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ReportJson() {
     }
 
-    /** The shared mapper (thread-safe once configured). */
+    /** The shared mapper (thread-safe once configured), indenting like {@link #write}; built on first use. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
     }
 
     /** The report as a JSON tree. */
     public static ObjectNode tree(GpuEnvReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", report.schemaVersion());
-        root.set("os", fact(report.os()));
-        root.set("windows", fact(report.windows()));
-        root.set("wsl", fact(report.wsl()));
-        root.set("wslHost", fact(report.wslHost()));
-        root.set("nvidia", fact(report.nvidia()));
-        root.set("container", fact(report.container()));
-        root.set("toolkit", fact(report.toolkit()));
-        root.set("docker", fact(report.docker()));
-        root.set("checks", MAPPER.valueToTree(report.checks()));
-        root.put("ready", report.ready());
-        ArrayNode unknowns = root.putArray("unknowns");
-        report.unknowns().forEach(u -> unknowns.addObject()
-                .put("fact", u.fact()).put("reason", u.reason().id()).put("detail", u.detail()));
-        ArrayNode attempts = root.putArray("attempts");
-        for (ProbeAttempt a : report.attempts()) {
-            attempts.addObject().put("fact", a.fact()).put("probe", a.probe()).put("outcome", a.outcome())
-                    .put("detail", a.detail()).put("elapsedMillis", a.elapsed().toMillis());
+        try {
+            return (ObjectNode) mapper().readTree(write(report));
+        } catch (IOException e) {
+            throw new IllegalStateException("report could not be read back as JSON", e);
         }
-        root.put("detectedAt", report.detectedAt().toString());
-        root.put("elapsedMillis", report.elapsed().toMillis());
-        return root;
     }
 
     /** The report as indented JSON text. */
     public static String write(GpuEnvReport report) {
-        try {
-            return MAPPER.writeValueAsString(tree(report));
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.useDefaultPrettyPrinter();
+            write(out, report);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("report could not be written as JSON", e);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator out, GpuEnvReport report) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("schemaVersion", report.schemaVersion());
+        fact(out, "os", report.os());
+        fact(out, "windows", report.windows());
+        fact(out, "wsl", report.wsl());
+        fact(out, "wslHost", report.wslHost());
+        fact(out, "nvidia", report.nvidia());
+        fact(out, "container", report.container());
+        fact(out, "toolkit", report.toolkit());
+        fact(out, "docker", report.docker());
+        out.writeFieldName("checks");
+        RecordJson.write(out, report.checks());
+        out.writeBooleanField("ready", report.ready());
+        out.writeArrayFieldStart("unknowns");
+        for (UnknownFact u : report.unknowns()) {
+            out.writeStartObject();
+            out.writeStringField("fact", u.fact());
+            out.writeStringField("reason", u.reason().id());
+            out.writeStringField("detail", u.detail());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("attempts");
+        for (ProbeAttempt a : report.attempts()) {
+            out.writeStartObject();
+            out.writeStringField("fact", a.fact());
+            out.writeStringField("probe", a.probe());
+            out.writeStringField("outcome", a.outcome());
+            out.writeStringField("detail", a.detail());
+            out.writeNumberField("elapsedMillis", a.elapsed().toMillis());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeStringField("detectedAt", report.detectedAt().toString());
+        out.writeNumberField("elapsedMillis", report.elapsed().toMillis());
+        out.writeEndObject();
+    }
+
+    private static void fact(JsonGenerator out, String name, Fact<?> fact) throws IOException {
+        out.writeFieldName(name);
+        if (fact instanceof Fact.Known<?> known) {
+            RecordJson.write(out, known.value(), "probe", known.probe());
+        } else {
+            out.writeNull();
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode fact(Fact<?> fact) {
-        if (fact instanceof Fact.Known<?> known) {
-            com.fasterxml.jackson.databind.JsonNode node = MAPPER.valueToTree(known.value());
-            if (node instanceof ObjectNode object) {
-                object.put("probe", known.probe());
-            }
-            return node;
-        }
-        return MAPPER.nullNode();
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 }

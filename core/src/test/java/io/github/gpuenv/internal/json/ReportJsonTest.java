@@ -3,6 +3,14 @@ package io.github.gpuenv.internal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.gpuenv.ContainerEnvironment;
+import io.github.gpuenv.ContainerToolkit;
+import io.github.gpuenv.CudaRequirement;
+import io.github.gpuenv.DockerEngine;
 import io.github.gpuenv.Check;
 import io.github.gpuenv.Fact;
 import io.github.gpuenv.FactSet;
@@ -13,7 +21,9 @@ import io.github.gpuenv.OperatingSystem;
 import io.github.gpuenv.OsFamily;
 import io.github.gpuenv.ProbeAttempt;
 import io.github.gpuenv.Reason;
+import io.github.gpuenv.WindowsHost;
 import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.WslHost;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +72,87 @@ class ReportJsonTest {
         assertThat(json.at("/checks/1/remedy").asText()).isEqualTo("sudo systemctl start docker");
         assertThat(json.get("ready").asBoolean()).isFalse();
         assertThat(json.at("/attempts/0/elapsedMillis").asLong()).isEqualTo(42);
+    }
+
+    /** Every fact known, every record type and nested record, nulls, enums with a JSON form, lists of lists. */
+    private static GpuEnvReport fullReport() {
+        GpuDevice h200 = new GpuDevice(0, "NVIDIA H200", "GPU-1", "00000000:00:06.0", 150_754_820_096L, "9.0", null);
+        GpuDevice broken = new GpuDevice(1, "NVIDIA H200", "GPU-2", "00000000:00:07.0", null, "", "Enabled",
+                "GPU is lost");
+        CudaRequirement cuda = new CudaRequirement("cuda>=12.0 brand=tesla,driver>=535,driver<536", List.of(
+                List.of(new CudaRequirement.Constraint("cuda", ">=", "12.0")),
+                List.of(new CudaRequirement.Constraint("brand", "=", "tesla"),
+                        new CudaRequirement.Constraint("driver", ">=", "535"))));
+        FactSet facts = new FactSet(
+                Fact.known(new OperatingSystem(OsFamily.WINDOWS, "Windows 11 \"Pro\"", "10.0", "", "amd64"), "java"),
+                Fact.known(new WindowsHost("22631.4460", "Windows 11", 22631, 4460, "23H2", "registry"), "registry"),
+                Fact.known(new WslEnvironment(true, 2, "5.15.167.4-microsoft-standard-WSL2", "Ubuntu", true, true,
+                        List.of("/usr/lib/wsl/lib/libcuda.so.1"), List.of("/usr/lib/x86_64-linux-gnu/libcuda.so.1"),
+                        true), "procfs"),
+                Fact.known(new WslHost(true, "", "Ubuntu", 2, "2.3.26.0", "5.15.167.4-1", List.of(
+                        new WslHost.Distribution("Ubuntu", "Running", 2, true),
+                        new WslHost.Distribution("docker-desktop", "Stopped", 2, false))), "wsl.exe"),
+                Fact.known(new NvidiaDriver("580.159.04", "13.0", "nvml", List.of(h200, broken)), "nvml"),
+                Fact.known(new ContainerEnvironment(true, "docker", "all", "compute,utility", cuda, "12.4.1",
+                        List.of("/.dockerenv exists"), true), "markers"),
+                Fact.known(new ContainerToolkit(List.of(new ContainerToolkit.Binary("nvidia-ctk",
+                        "/usr/bin/nvidia-ctk", "1.17.8")), "/etc/nvidia-container-runtime/config.toml", null,
+                        "/etc/docker/daemon.json", true, "runc", Boolean.TRUE, List.of(new ContainerToolkit.CdiSpec(
+                        "/etc/cdi/nvidia.yaml", "nvidia.com/gpu", List.of("0", "all"))), List.of("/etc/cdi"), "",
+                        "auto", false, Boolean.FALSE), "host-files"),
+                Fact.known(new DockerEngine("unix:///var/run/docker.sock", "26.1.5", "1.45", "1.45", "linux",
+                        "Debian GNU/Linux 13 (trixie)", "6.12.0", false, false, List.of("nvidia", "runc"), "runc",
+                        List.of("/etc/cdi", "/var/run/cdi"), List.of("nvidia.com/gpu=0"), "systemd", "2",
+                        DockerEngine.GpuPath.NVIDIA_RUNTIME, "runtime \"nvidia\" is registered"), "docker-api"));
+        List<Check> checks = List.of(Check.pass("nvidia.driver", "driver 580.159.04"),
+                Check.warn("wsl.lib-shadowing", "shadowed", "remove it"));
+        return GpuEnvReport.of(facts, checks, List.of(new ProbeAttempt("nvidia", "nvml", "known", "", Duration.ofMillis(7))),
+                Instant.parse("2026-11-29T18:00:00Z"), Duration.ofMillis(31));
+    }
+
+    /** How databind writes the report: every value through {@code valueToTree}, the tree indented by the mapper. */
+    private static String databindJson(GpuEnvReport report) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schemaVersion", report.schemaVersion());
+        String[] names = {"os", "windows", "wsl", "wslHost", "nvidia", "container", "toolkit", "docker"};
+        List<Fact<?>> values = List.of(report.os(), report.windows(), report.wsl(), report.wslHost(), report.nvidia(),
+                report.container(), report.toolkit(), report.docker());
+        for (int i = 0; i < names.length; i++) {
+            if (values.get(i) instanceof Fact.Known<?> known) {
+                ObjectNode node = mapper.valueToTree(known.value());
+                node.put("probe", known.probe());
+                root.set(names[i], node);
+            } else {
+                root.set(names[i], mapper.nullNode());
+            }
+        }
+        root.set("checks", mapper.valueToTree(report.checks()));
+        root.put("ready", report.ready());
+        ArrayNode unknowns = root.putArray("unknowns");
+        report.unknowns().forEach(u -> unknowns.addObject()
+                .put("fact", u.fact()).put("reason", u.reason().id()).put("detail", u.detail()));
+        ArrayNode attempts = root.putArray("attempts");
+        for (ProbeAttempt a : report.attempts()) {
+            attempts.addObject().put("fact", a.fact()).put("probe", a.probe()).put("outcome", a.outcome())
+                    .put("detail", a.detail()).put("elapsedMillis", a.elapsed().toMillis());
+        }
+        root.put("detectedAt", report.detectedAt().toString());
+        root.put("elapsedMillis", report.elapsed().toMillis());
+        return mapper.writeValueAsString(root);
+    }
+
+    @Test
+    void theStreamedTextIsExactlyWhatDatabindWritesForEveryRecordType() throws Exception {
+        assertThat(fullReport().toJson()).isEqualTo(databindJson(fullReport()));
+        assertThat(report().toJson()).isEqualTo(databindJson(report()));
+    }
+
+    @Test
+    void theTreeIsTheText() throws Exception {
+        assertThat(ReportJson.tree(fullReport())).isEqualTo(ReportJson.mapper().readTree(fullReport().toJson()));
+        assertThat(ReportJson.tree(fullReport()).at("/wslHost/distributions/1/name").asText())
+                .isEqualTo("docker-desktop");
     }
 
     @Test

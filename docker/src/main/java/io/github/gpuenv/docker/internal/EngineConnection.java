@@ -26,16 +26,15 @@ public final class EngineConnection implements AutoCloseable {
     private final String endpoint;
     private final DefaultDockerClientConfig config;
     private final DockerHttpClient http;
-    private final DockerClient client;
+    private DockerClient client;
     private final EngineVersion version;
     private final String negotiatedApiVersion;
 
     private EngineConnection(String endpoint, DefaultDockerClientConfig config, DockerHttpClient http,
-                             DockerClient client, EngineVersion version, String negotiatedApiVersion) {
+                             EngineVersion version, String negotiatedApiVersion) {
         this.endpoint = endpoint;
         this.config = config;
         this.http = http;
-        this.client = client;
         this.version = version;
         this.negotiatedApiVersion = negotiatedApiVersion;
     }
@@ -57,7 +56,7 @@ public final class EngineConnection implements AutoCloseable {
             DefaultDockerClientConfig probeConfig = builder.build();
             endpoint = DockerClientConfigs.redact(probeConfig.getDockerHost());
             ZerodepDockerHttpClient.Builder transport = new ZerodepDockerHttpClient.Builder()
-                    .dockerHost(probeConfig.getDockerHost()).sslConfig(probeConfig.getSSLConfig())
+                    .dockerHost(probeConfig.getDockerHost()).sslConfig(LocalSocketTls.forEndpoint(probeConfig.getDockerHost(), probeConfig.getSSLConfig()))
                     .maxConnections(128).connectionTimeout(connectTimeout);
             if (responseTimeout != null) {
                 transport.responseTimeout(responseTimeout);
@@ -82,10 +81,9 @@ public final class EngineConnection implements AutoCloseable {
                             + ApiVersions.MAX_SUPPORTED + ")",
                     "use a gpuenv release that supports this engine", null));
             DefaultDockerClientConfig config = builder.withApiVersion(api).build();
-            DockerClient client = DockerClientImpl.getInstance(config, http);
             LOG.debug("connected to {} (engine {}, API {} of {})", endpoint, version.version(), api,
                     version.apiVersion());
-            return new EngineConnection(endpoint, config, http, client, version, api);
+            return new EngineConnection(endpoint, config, http, version, api);
         } catch (DockerUnavailableException e) {
             closeQuietly(http);
             throw e;
@@ -110,8 +108,14 @@ public final class EngineConnection implements AutoCloseable {
         return http;
     }
 
-    /** The typed client, speaking {@link #negotiatedApiVersion()}. */
-    public DockerClient client() {
+    /**
+     * The typed client, speaking {@link #negotiatedApiVersion()}; built on first use (detection reads {@code /version}
+     * and {@code /info} raw and never needs it: building it loads docker-java's hundred command classes).
+     */
+    public synchronized DockerClient client() {
+        if (client == null) {
+            client = DockerClientImpl.getInstance(config, http);
+        }
         return client;
     }
 
@@ -127,7 +131,11 @@ public final class EngineConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(client);
+        DockerClient built;
+        synchronized (this) {
+            built = client;
+        }
+        closeQuietly(built);
         closeQuietly(http);
     }
 

@@ -20,10 +20,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Launch latency of a trivial container whose image is present, measured in one run on one engine: the Java API
  * with a warm client, {@code docker run --rm} (the Docker CLI), and the {@code gpuenv run} CLI with JVM start; then
- * 32 concurrent launches through one client (throughput, and how many containers were left).
+ * 32 concurrent launches through one client (throughput, and how many containers were left). The container runs
+ * {@code --command} (default {@code true}; split on spaces, e.g. {@code --command "echo ok"} for an image without
+ * {@code true}); without a Docker CLI at {@code --docker} the CLI comparison and the leftover count are skipped.
  *
  * <p>{@code java -cp examples/target/gpuenv.jar io.github.gpuenv.examples.bench.LaunchBenchmark
- * --host unix:///var/run/docker.sock --image gpuenv/busybox:test --runs 20}
+ * --host unix:///var/run/docker.sock --image gpuenv/busybox:test --runs 20 --command true}
  */
 public final class LaunchBenchmark {
 
@@ -39,13 +41,15 @@ public final class LaunchBenchmark {
         int concurrent = Integer.parseInt(a.getOrDefault("--concurrent", "32"));
         String docker = a.getOrDefault("--docker", "/usr/bin/docker");
         String jar = a.getOrDefault("--jar", "examples/target/gpuenv.jar");
+        List<String> command = List.of(a.getOrDefault("--command", "true").strip().split("\\s+"));
+        boolean dockerCli = Files.isExecutable(Path.of(docker));
 
         System.out.println("engine " + host + ", image " + image + ", " + runs + " runs each (" + cliRuns
-                + " for gpuenv run), command `true`, network none");
+                + " for gpuenv run), command `" + String.join(" ", command) + "`, network none");
         try (DockerGpu gpu = DockerGpu.connect(ConnectOptions.builder().dockerHost(host).build())) {
             System.out.println("engine version " + gpu.engine().serverVersion() + ", API "
                     + gpu.engine().negotiatedApiVersion());
-            RunOptions options = RunOptions.builder(image).command("true").pullPolicy(PullPolicy.NEVER).build();
+            RunOptions options = RunOptions.builder(image).command(command).pullPolicy(PullPolicy.NEVER).build();
             for (int i = 0; i < 3; i++) {
                 gpu.run(options);
             }
@@ -65,22 +69,31 @@ public final class LaunchBenchmark {
                 phases.get(3).add(r.timings().run().toNanos());
                 phases.get(4).add(r.timings().remove().toNanos());
             }
-            List<Long> cli = time(runs, List.of(docker, "run", "--rm", "--network", "none", image, "true"), host);
+            List<Long> cli = dockerCli
+                    ? time(runs, concat(List.of(docker, "run", "--rm", "--network", "none", image), command), host)
+                    : List.of();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<Long> gpuenv = Files.exists(Path.of(jar))
-                    ? time(cliRuns, List.of(java, "-jar", jar, "run", "-H", host, "--pull", "never", image, "true"), host)
+                    ? time(cliRuns, concat(List.of(java, "-jar", jar, "run", "-H", host, "--pull", "never", image), command),
+                            host)
                     : List.of();
             report("Java API, warm client", api);
             System.out.printf("  phases (median ms): image %.1f, create %.1f, start %.1f, run %.1f, remove %.1f%n",
                     median(phases.get(0)) / 1e6, median(phases.get(1)) / 1e6, median(phases.get(2)) / 1e6,
                     median(phases.get(3)) / 1e6, median(phases.get(4)) / 1e6);
-            report("docker run --rm (CLI)", cli);
+            if (dockerCli) {
+                report("docker run --rm (CLI)", cli);
+            } else {
+                System.out.println("docker run --rm (CLI): skipped, no docker CLI at " + docker + " (--docker PATH)");
+            }
             if (!gpuenv.isEmpty()) {
                 report("gpuenv run (CLI, JVM start)", gpuenv);
             } else {
                 System.out.println("gpuenv run: " + jar + " not found (build it: ./mvnw -q package -DskipTests)");
             }
-            System.out.printf("ratio API/CLI (median): %.2f%n", median(api) / median(cli));
+            if (dockerCli) {
+                System.out.printf("ratio API/CLI (median): %.2f%n", median(api) / median(cli));
+            }
 
             ExecutorService pool = Executors.newFixedThreadPool(concurrent);
             try {
@@ -99,12 +112,19 @@ public final class LaunchBenchmark {
                     }
                 }
                 double seconds = (System.nanoTime() - t) / 1e9;
-                System.out.printf("%d concurrent launches: %.2f s, %.1f launches/s, %d failed, %d gpuenv containers left%n",
-                        concurrent, seconds, concurrent / seconds, failed, leftovers(docker, host));
+                System.out.printf("%d concurrent launches: %.2f s, %.1f launches/s, %d failed, %s gpuenv containers left%n",
+                        concurrent, seconds, concurrent / seconds, failed,
+                        dockerCli ? String.valueOf(leftovers(docker, host)) : "(no docker CLI to count)");
             } finally {
                 pool.shutdownNow();
             }
         }
+    }
+
+    private static List<String> concat(List<String> head, List<String> tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(tail);
+        return all;
     }
 
     private static List<Long> time(int n, List<String> argv, String host) throws IOException, InterruptedException {
