@@ -1,0 +1,101 @@
+package io.github.gpuenv.wsl.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.gpuenv.testing.FuzzText;
+import io.github.gpuenv.wsl.WslStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Fuzzes what gpuenv reads from {@code wsl.exe}: the output decoder (raw bytes) and the {@code --list --verbose},
+ * {@code --status} and {@code --version} parsers, each fed the bytes decoded three ways, the decoder's own reading,
+ * and structured lines. Never a throw, bounded time, invariants on what they return. Corpus:
+ * {@code src/test/resources/io/github/gpuenv/wsl/internal/WslParsersFuzzTestInputs/<method>/}.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class WslParsersFuzzTest {
+
+    /** {@code wsl.exe}'s exit codes that the parsers give a meaning to, and others. */
+    private static final int[] EXIT_CODES = {0, 1, 50, 0xFFFFFE44, 0x44, -1, 255, Integer.MIN_VALUE};
+    private static final List<String> LIST_KEYS = List.of("  NAME                   STATE           VERSION",
+            "* Ubuntu-20.04           Stopped         2", "  docker-desktop         Running         2", "*", "  NAME",
+            "  Ubuntu", "Stopped", "Running", "Installing", "2", "1");
+    private static final List<String> STATUS_KEYS = List.of("Default Distribution", "Default Version",
+            "Wsl/Service/CreateInstance/CreateVm/HCS/HCS_E_SERVICE_NOT_AVAILABLE", "0x80370102", "aka.ms/wslinstall",
+            "aka.ms/enablevirtualization", "wsl --update", "WSL1 is not supported", "Standardverteilung");
+    private static final List<String> VERSION_KEYS = List.of("WSL version", "Kernel version", "WSLg version",
+            "MSRDC version", "Direct3D version", "DXCore version", "Windows version", "WSL 版本", "Version WSL ");
+
+    @FuzzTest(maxDuration = "30s")
+    @DictionaryEntries({"\u00ef\u00bb\u00bf", "\u00ff\u00fe", "\u00fe\u00ff", "\u0000", "N\u0000A\u0000M\u0000E\u0000"})
+    void outputDecoder(byte[] input) {
+        String text = WslOutputDecoder.decode(input);
+        assertThat(text).doesNotContain("\u0000").doesNotContain("\uFEFF");
+        assertThat(WslOutputDecoder.detect(input)).isNotNull();
+        if (input.length == 0) {
+            assertThat(WslOutputDecoder.decode(null)).isEmpty();
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    @DictionaryEntries({"NAME", "STATE", "VERSION", "*", "  ", "    ", "Running", "Stopped", "\r\n"})
+    void list(byte[] input) {
+        for (String text : texts(input, LIST_KEYS)) {
+            WslListParser.Result result = WslListParser.parse(text);
+            assertThat(result.detail()).isNotNull();
+            if (result.recognized()) {
+                assertThat(result.detail()).isEmpty();
+            } else {
+                assertThat(result.detail()).isNotEmpty();
+            }
+            result.distributions().forEach(d -> {
+                assertThat(d.name()).isNotEmpty();
+                assertThat(d.version()).isBetween(0, 9);
+            });
+        }
+        if (input.length == 0) {
+            assertThat(WslListParser.parse(null).recognized()).isFalse();
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    @DictionaryEntries({"Default Distribution: ", "Default Version: ", ": ", "：", "Wsl/", "0x8037", "HCS_E_",
+            "aka.ms/", "--install --no-distribution", "kernel file is not found", "--enable-wsl1", "not installed"})
+    void status(byte[] input) {
+        int exitCode = EXIT_CODES[(input.length == 0 ? 0 : input[input.length - 1] & 0xff) % EXIT_CODES.length];
+        for (String text : texts(input, STATUS_KEYS)) {
+            WslStatus status = WslStatusParser.parse(text, exitCode);
+            assertThat(status.exitCode()).isEqualTo(exitCode);
+            assertThat(status.rawText()).isEqualTo(text);
+            if (status.defaultVersion() != null) {
+                assertThat(status.defaultVersion()).isIn(1, 2);
+            }
+        }
+        if (input.length == 0) {
+            assertThat(WslStatusParser.parse(null, exitCode).rawText()).isEmpty();
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    @DictionaryEntries({"WSL version: ", "Kernel version: ", ": ", "：", "2.7.8.0", "6.6.87.2-1", "10.0.26100.4946"})
+    void version(byte[] input) {
+        for (String text : texts(input, VERSION_KEYS)) {
+            WslVersionParser.parse(text).ifPresent(v -> assertThat(v.wslVersion()).matches("\\d+(\\.\\d+)+.*"));
+        }
+        if (input.length == 0) {
+            assertThat(WslVersionParser.parse(null)).isEmpty();
+        }
+    }
+
+    /** The bytes decoded three ways, as {@link WslOutputDecoder} decodes them, and as structured lines. */
+    private static List<String> texts(byte[] input, List<String> keys) {
+        List<String> texts = new ArrayList<>(FuzzText.all(input, keys));
+        texts.add(WslOutputDecoder.decode(input));
+        return texts;
+    }
+}
