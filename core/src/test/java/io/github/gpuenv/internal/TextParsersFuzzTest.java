@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -56,6 +57,26 @@ class TextParsersFuzzTest {
         }
         if (input.length == 0) {
             duration(null);
+        }
+    }
+
+    /**
+     * Finding 1 ({@code durationText}, corpus file {@code timeout-3f95dcb9…}): a megabyte of {@code "PT : 3ßßß…"}
+     * lines took {@code parseStrict} 43 s, in {@code toUpperCase} (ß → SS is quadratic in JDK 17 and 25).
+     */
+    @Test
+    void aMegabyteOfSharpSIsNoDurationAndCostsNoTime() throws Exception {
+        byte[] input = corpus("durationText/timeout-3f95dcb9971e5712dedcc63eae2fd3f11fc44ac2");
+        String text = FuzzText.lines(input, List.of("", "PT", "P"));
+        assertThat(text).hasSizeGreaterThan(1_000_000).contains("ß");
+
+        assertThat(DurationText.parse(text, FALLBACK)).isSameAs(FALLBACK);
+        assertThat(DurationText.parse("pt3s", FALLBACK)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    private static byte[] corpus(String name) throws java.io.IOException {
+        try (java.io.InputStream in = TextParsersFuzzTest.class.getResourceAsStream("TextParsersFuzzTestInputs/" + name)) {
+            return in.readAllBytes();
         }
     }
 

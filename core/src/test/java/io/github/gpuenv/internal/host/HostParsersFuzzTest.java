@@ -25,7 +25,7 @@ class HostParsersFuzzTest {
             "\tlibnvidia-ml.so.1 (libc6,x86-64)", "540 libs found in cache `/etc/ld.so.cache'", " => ", "\tlibc.so.6 (");
 
     @FuzzTest(maxDuration = "30s")
-    @DictionaryEntries({"NAME=", "PRETTY_NAME=", "ID=", "VERSION_ID=", "\"", "'", "\\", "#", "\n"})
+    @DictionaryEntries({"NAME=", "PRETTY_NAME=", "ID=", "VERSION_ID=", "\"", "'", "\\", "#"})
     void osRelease(byte[] input) {
         for (String text : FuzzText.all(input, OS_RELEASE_KEYS)) {
             OsReleaseParser.parse(text).ifPresent(r -> {
@@ -40,7 +40,7 @@ class HostParsersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "30s")
-    @DictionaryEntries({"10.0.", "19045", ".3803", "(OS Build ", ")", "[Version ", "]", "21H2", "\u00ff\u00fe"})
+    @DictionaryEntries({"10.0.", "19045", ".3803", "(OS Build ", ")", "[Version ", "]", "21H2"})
     void windowsVer(byte[] input) {
         check(WindowsVerParser.parse(input));
         for (String text : FuzzText.all(input, VER_KEYS)) {
@@ -75,7 +75,7 @@ class HostParsersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "30s")
-    @DictionaryEntries({" => ", " (", ")", "libc6,x86-64", "/usr/lib/", "libcuda.so.1", "\t", "\n"})
+    @DictionaryEntries({" => ", " (", ")", "libc6,x86-64", "/usr/lib/", "libcuda.so.1"})
     void ldconfig(byte[] input) {
         for (String text : FuzzText.all(input, LDCONFIG_KEYS)) {
             LdconfigParser.parse(text).ifPresent(cache -> {

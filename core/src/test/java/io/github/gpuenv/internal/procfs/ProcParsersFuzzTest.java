@@ -22,7 +22,7 @@ class ProcParsersFuzzTest {
             "DMA Size", "DMA Mask", "Bus Location", "Device Minor", "GPU Excluded", "GPU Firmware");
 
     @FuzzTest(maxDuration = "30s")
-    @DictionaryEntries({"NVRM version:", "Kernel Module", "580.159.04", "535.104.05", "\n"})
+    @DictionaryEntries({"NVRM version:", "Kernel Module", "580.159.04", "535.104.05"})
     void procDriverVersion(byte[] input) {
         for (String text : FuzzText.all(input, VERSION_KEYS)) {
             ProcDriverVersionParser.parse(text).ifPresent(v -> {
@@ -37,7 +37,7 @@ class ProcParsersFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     @DictionaryEntries({"Model:", "GPU UUID:", "Bus Location:", "Device Minor:", "GPU Excluded:", "Yes", "No",
-            "\t\t ", "GPU-1b12", "0000:00:06.0"})
+            "GPU-1b12", "0000:00:06.0"})
     void procGpuInformation(byte[] input) {
         for (String text : FuzzText.all(input, INFORMATION_KEYS)) {
             ProcGpuInformationParser.parse(text).ifPresent(info -> {
