@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 final class StandIns {
 
     /** The probe timeout of the faults that do not need more. */
-    static final Duration SHORT_PROBE_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration SHORT_PROBE_TIMEOUT = Duration.ofSeconds(2);
     /** What the stand-in nvidia-ctk prints when it behaves. */
     static final String CTK_VERSION = "1.17.3";
 
