@@ -11,7 +11,7 @@ import java.util.List;
  * <p>{@code for (String text : FuzzText.all(input, KEYS)) { OsReleaseParser.parse(text); }}
  *
  * <p>Structured reading, one op byte at a time: {@code op % 8} below 6 writes a line (key {@code op/8 % keys},
- * separator and line ending from the next byte, then a value of up to 63 bytes); 6 repeats the previous line and
+ * separator, line ending and charset from the next byte, then a value of up to 63 bytes); 6 repeats the previous line and
  * 7 writes blank lines, each up to 65,535 times (two count bytes), so that line-count caps are reached from a
  * 4 KiB input. The output is capped at {@value #MAX_CHARS} characters.
  */
@@ -53,7 +53,9 @@ public final class FuzzText {
             String separator = SEPARATORS.get(form % SEPARATORS.size());
             String ending = LINE_ENDINGS.get((form / SEPARATORS.size()) % LINE_ENDINGS.size());
             int length = Math.min(byteAt(input, i++) & 0x3f, Math.max(0, input.length - i));
-            String value = new String(input, Math.min(i, input.length), length, StandardCharsets.ISO_8859_1);
+            // a value is ISO-8859-1 text, or UTF-16LE when the form byte's top bit is set (İ, ß, CJK at scale)
+            java.nio.charset.Charset charset = (form & 0x80) != 0 ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1;
+            String value = new String(input, Math.min(i, input.length), length, charset);
             i += length;
             previous = key + separator + value + ending;
             out.append(previous);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -154,5 +155,24 @@ class ContainerParsersFuzzTest {
         if (input.length == 0) {
             assertThat(NvidiaRequireCudaParser.parse(null).alternatives()).isEmpty();
         }
+    }
+
+    /**
+     * Finding 2 (review of finding 1's class, then reproduced): {@code toLowerCase} is quadratic on text full of
+     * {@code İ} (150,000 of them: 5 s), so a megabyte of such output held the container and toolkit probes for minutes; fixed with
+     * {@link io.github.gpuenv.internal.AsciiCase}. The class's {@code @Timeout} bounds each of these.
+     */
+    @Test
+    void aMegabyteOfDottedCapitalIIsReadInLinearTime() {
+        String dottedI = "\u0130".repeat(1_000_000);
+
+        assertThat(ProcCgroupParser.parse("0::/" + dottedI + "/KUBEPODS/pod1")).contains("kubernetes");
+        assertThat(NvidiaRuntimeConfigParser.parse("[nvidia-container-cli]\nno-cgroups = " + dottedI).noCgroups()).isNull();
+        CudaRequirement requirement = NvidiaRequireCudaParser.parse(dottedI.substring(0, 60_000) + ">=1 BRAND=tesla");
+        assertThat(requirement.alternatives()).singleElement().satisfies(a -> assertThat(a).singleElement()
+                .satisfies(c -> assertThat(c.key()).isEqualTo("brand")));
+        assertThat(CudaRequirementEvaluator.evaluate(NvidiaRequireCudaParser.parse("brand=" + dottedI.substring(0, 60_000)),
+                new CudaRequirementEvaluator.Driver("580.159.04", "13.0", dottedI.substring(0, 60_000), List.of()))
+                .outcome()).isEqualTo(CudaRequirementEvaluator.Outcome.SATISFIED);
     }
 }

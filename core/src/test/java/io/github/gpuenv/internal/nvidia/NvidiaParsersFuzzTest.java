@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.gpuenv.testing.FuzzText;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -96,5 +97,18 @@ class NvidiaParsersFuzzTest {
         if (input.length == 0) {
             assertThat(WindowsDriverVersionParser.parse(null)).isEmpty();
         }
+    }
+
+    /**
+     * Finding 2 (review of finding 1's class, then reproduced): {@code toLowerCase} is quadratic on text full of
+     * {@code İ} (150,000 of them: 5 s), so a megabyte of such output held the nvidia-smi probe for minutes; fixed with
+     * {@link io.github.gpuenv.internal.AsciiCase}. The class's {@code @Timeout} bounds each of these.
+     */
+    @Test
+    void aMegabyteOfDottedCapitalIIsClassifiedInLinearTime() {
+        String output = "\u0130".repeat(1_000_000) + "\nFailed to initialize NVML: Driver/Library version mismatch";
+
+        assertThat(NvidiaSmiErrorParser.classify(18, output).reason())
+                .isEqualTo(io.github.gpuenv.Reason.LIBRARY_VERSION_MISMATCH);
     }
 }

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.gpuenv.testing.FuzzText;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -52,5 +53,17 @@ class ProcParsersFuzzTest {
         if (input.length == 0) {
             assertThat(ProcGpuInformationParser.parse(null)).isEmpty();
         }
+    }
+
+    /**
+     * Finding 2 (review of finding 1's class, then reproduced): {@code toLowerCase} is quadratic on text full of
+     * {@code İ} (150,000 of them: 5 s), so a megabyte of such output held the procfs probe for minutes; fixed with
+     * {@link io.github.gpuenv.internal.AsciiCase}. The class's {@code @Timeout} bounds each of these.
+     */
+    @Test
+    void aMegabyteOfDottedCapitalIIsReadInLinearTime() {
+        String text = "Model: NVIDIA H200\nGPU Excluded: " + "\u0130".repeat(1_000_000) + "\n";
+
+        assertThat(ProcGpuInformationParser.parse(text)).hasValueSatisfying(info -> assertThat(info.excluded()).isFalse());
     }
 }

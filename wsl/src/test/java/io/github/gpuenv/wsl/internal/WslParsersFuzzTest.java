@@ -9,6 +9,7 @@ import io.github.gpuenv.wsl.WslStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -97,5 +98,18 @@ class WslParsersFuzzTest {
         List<String> texts = new ArrayList<>(FuzzText.all(input, keys));
         texts.add(WslOutputDecoder.decode(input));
         return texts;
+    }
+
+    /**
+     * Finding 2 (review of finding 1's class, then reproduced): {@code toLowerCase} is quadratic on text full of
+     * {@code İ} (150,000 of them: 5 s), so a megabyte of such output held the WSL probes for minutes; fixed with
+     * {@link io.github.gpuenv.internal.AsciiCase}. The class's {@code @Timeout} bounds each of these.
+     */
+    @Test
+    void aMegabyteOfDottedCapitalIIsReadInLinearTime() {
+        String dottedI = "\u0130".repeat(1_000_000);
+
+        assertThat(WslStatusParser.parse(dottedI + "\nDefault Version: 2\n", 0).defaultVersion()).isEqualTo(2);
+        assertThat(WslVersionParser.parse("WSL version: 2.7.8.0\n" + dottedI + ": 1\n")).isPresent();
     }
 }
