@@ -12,13 +12,13 @@ import java.util.List;
  *
  * <p>Structured reading, one op byte at a time: {@code op % 8} below 6 writes a line (key {@code op/8 % keys},
  * separator, line ending and charset from the next byte, then a value of up to 63 bytes); 6 repeats the previous line and
- * 7 writes blank lines, each up to 65,535 times (two count bytes), so that line-count caps are reached from a
- * 4 KiB input. The output is capped at {@value #MAX_CHARS} characters.
+ * 7 writes blank lines, each up to 16,320 times (two count bytes multiplied), so that line-count caps are reached
+ * from a 4 KiB input. The output is capped at {@value #MAX_CHARS} characters.
  */
 public final class FuzzText {
 
     /** The structured text never grows beyond this many characters. */
-    public static final int MAX_CHARS = 1 << 20;
+    public static final int MAX_CHARS = 256 << 10;
 
     private static final List<String> SEPARATORS = List.of(": ", ":", "=", "\t", ", ", " ", ":\t\t ", " : ", "：");
     private static final List<String> LINE_ENDINGS = List.of("\n", "\r\n", "\r", "");
@@ -41,7 +41,7 @@ public final class FuzzText {
             int op = input[i++] & 0xff;
             int action = op % 8;
             if (action == 6 || action == 7) {
-                int count = (byteAt(input, i) << 8) | byteAt(input, i + 1);
+                int count = byteAt(input, i) * (byteAt(input, i + 1) % 64 + 1);
                 i += 2;
                 String unit = action == 6 ? previous : "\n";
                 int room = unit.isEmpty() ? 0 : (MAX_CHARS - out.length()) / unit.length();
