@@ -112,4 +112,23 @@ class WslParsersFuzzTest {
         assertThat(WslStatusParser.parse(dottedI + "\nDefault Version: 2\n", 0).defaultVersion()).isEqualTo(2);
         assertThat(WslVersionParser.parse("WSL version: 2.7.8.0\n" + dottedI + ": 1\n")).isPresent();
     }
+
+    /**
+     * Finding 3 (review of the structured reading's blank-line op, corpus file
+     * {@code list/crash-10000-blank-lines-then-a-table}): 10,000 blank lines fill {@link WslLines}' cap, no line is
+     * left and the parser threw {@link IndexOutOfBoundsException} instead of answering "unrecognized".
+     */
+    @Test
+    void tenThousandBlankLinesAreUnrecognizedNotACrash() throws Exception {
+        byte[] input;
+        try (java.io.InputStream in = WslParsersFuzzTest.class.getResourceAsStream(
+                "WslParsersFuzzTestInputs/list/crash-10000-blank-lines-then-a-table")) {
+            input = in.readAllBytes();
+        }
+
+        WslListParser.Result result = WslListParser.parse(WslOutputDecoder.decode(input));
+
+        assertThat(result.recognized()).isFalse();
+        assertThat(result.detail()).contains("10000");
+    }
 }
