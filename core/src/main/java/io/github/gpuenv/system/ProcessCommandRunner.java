@@ -21,6 +21,8 @@ final class ProcessCommandRunner implements CommandRunner {
 
     static final ProcessCommandRunner INSTANCE = new ProcessCommandRunner();
     private static final Logger LOG = LoggerFactory.getLogger(ProcessCommandRunner.class);
+    /** How long output is awaited after the process exited (a grandchild may hold the pipes open). */
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
 
     private ProcessCommandRunner() {
     }
@@ -38,8 +40,10 @@ final class ProcessCommandRunner implements CommandRunner {
             LOG.debug("{} could not start: {}", request.argv(), e.getMessage());
             return CommandResult.notStarted(request.argv(), e, since(start));
         }
-        CompletableFuture<byte[]> stdout = drain(process.getInputStream(), request.maxOutputBytes());
-        CompletableFuture<byte[]> stderr = drain(process.getErrorStream(), request.maxOutputBytes());
+        ByteArrayOutputStream stdoutKept = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderrKept = new ByteArrayOutputStream();
+        CompletableFuture<byte[]> stdout = drain(process.getInputStream(), request.maxOutputBytes(), stdoutKept);
+        CompletableFuture<byte[]> stderr = drain(process.getErrorStream(), request.maxOutputBytes(), stderrKept);
         writeStdin(process, request.stdin());
         try {
             if (!process.waitFor(request.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
@@ -47,8 +51,10 @@ final class ProcessCommandRunner implements CommandRunner {
                 return CommandResult.failed(request.argv(), CommandResult.Outcome.TIMED_OUT, since(start),
                         "after " + format(request.timeout()));
             }
-            byte[] out = finish(stdout);
-            byte[] err = finish(stderr);
+            // a grandchild holding the pipes open must not hang us once the process itself has exited: 2 s for both
+            long graceEnd = System.nanoTime() + OUTPUT_GRACE.toNanos();
+            byte[] out = finish(stdout, stdoutKept, graceEnd);
+            byte[] err = finish(stderr, stderrKept, graceEnd);
             CommandResult result = CommandResult.exited(request.argv(), process.exitValue(), out, err, since(start));
             LOG.debug("{} -> {} in {} ms", request.argv(), result.summary(), result.elapsed().toMillis());
             return result;
@@ -76,10 +82,10 @@ final class ProcessCommandRunner implements CommandRunner {
         writer.start();
     }
 
-    private static CompletableFuture<byte[]> drain(InputStream stream, int limit) {
+    /** Reads {@code stream} to its end on a daemon thread into {@code kept} (at most {@code limit} bytes). */
+    private static CompletableFuture<byte[]> drain(InputStream stream, int limit, ByteArrayOutputStream kept) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            ByteArrayOutputStream kept = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             try (stream) {
                 int n;
@@ -99,12 +105,12 @@ final class ProcessCommandRunner implements CommandRunner {
         return result;
     }
 
-    private static byte[] finish(CompletableFuture<byte[]> output) throws InterruptedException {
+    private static byte[] finish(CompletableFuture<byte[]> output, ByteArrayOutputStream kept, long graceEndNanos)
+            throws InterruptedException {
         try {
-            // a grandchild holding the pipe open must not hang us once the process itself has exited
-            return output.get(2, TimeUnit.SECONDS);
+            return output.get(Math.max(0, graceEndNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return output.getNow(new byte[0]);
+            return kept.toByteArray(); // what the process printed before it exited (synchronized with the reader)
         }
     }
 

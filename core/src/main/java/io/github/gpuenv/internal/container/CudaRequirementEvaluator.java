@@ -1,11 +1,11 @@
 package io.github.gpuenv.internal.container;
 
+import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.internal.VersionNumber;
 
 import io.github.gpuenv.CudaRequirement;
 import io.github.gpuenv.CudaRequirement.Constraint;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -156,7 +156,7 @@ public final class CudaRequirementEvaluator {
     }
 
     private static int compareBrand(String actual, String wanted) {
-        return actual.strip().toLowerCase(Locale.ROOT).compareTo(wanted.strip().toLowerCase(Locale.ROOT));
+        return AsciiCase.lower(actual.strip()).compareTo(AsciiCase.lower(wanted.strip()));
     }
 
     private static Truth truth(int cmp, String operator) {

@@ -94,7 +94,9 @@ final class HostFilesToolkitProbe implements Probe<ContainerToolkit> {
     }
 
     private static String ctkVersion(ProbeContext context, String path) {
-        CommandResult result = context.commands().run(List.of(path, "--version"), context.probeTimeout());
+        // three quarters of the probe timeout: a hung nvidia-ctk then costs its version, not the whole toolkit fact
+        CommandResult result = context.commands().run(List.of(path, "--version"),
+                context.probeTimeout().multipliedBy(3).dividedBy(4));
         if (!result.succeeded()) {
             LOG.debug("probe toolkit/{}: {} --version: {}", ID, path, result.summary());
             return "";

@@ -1,10 +1,10 @@
 package io.github.gpuenv.internal.container;
 
+import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.CudaRequirement;
 import io.github.gpuenv.CudaRequirement.Constraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,7 +58,7 @@ public final class NvidiaRequireCudaParser {
         if (at <= 0) {
             return null;
         }
-        String key = expression.substring(0, at).strip().toLowerCase(Locale.ROOT);
+        String key = AsciiCase.lower(expression.substring(0, at).strip());
         String rest = expression.substring(at);
         for (String op : OPERATORS) {
             if (rest.startsWith(op)) {

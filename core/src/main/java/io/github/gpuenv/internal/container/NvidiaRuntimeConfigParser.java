@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.container;
 
-import java.util.Locale;
+import io.github.gpuenv.internal.AsciiCase;
 
 /**
  * Reads the two settings gpuenv needs from {@code /etc/nvidia-container-runtime/config.toml}, line by line (no
@@ -68,7 +68,7 @@ public final class NvidiaRuntimeConfigParser {
     }
 
     private static Boolean bool(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
+        String v = AsciiCase.lower(value);
         return v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : null;
     }
 

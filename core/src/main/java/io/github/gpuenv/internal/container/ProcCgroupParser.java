@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.container;
 
+import io.github.gpuenv.internal.AsciiCase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,7 +36,7 @@ public final class ProcCgroupParser {
             if (second < 0) {
                 continue;
             }
-            String engine = engine(line.substring(second + 1).strip().toLowerCase(Locale.ROOT));
+            String engine = engine(AsciiCase.lower(line.substring(second + 1).strip()));
             if (engine != null) {
                 named.add(engine);
             }

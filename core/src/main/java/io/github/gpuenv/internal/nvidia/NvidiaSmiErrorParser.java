@@ -1,7 +1,7 @@
 package io.github.gpuenv.internal.nvidia;
 
+import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.Reason;
-import java.util.Locale;
 
 /**
  * Classifies a failed {@code nvidia-smi} run (non-zero exit) by the stable tokens of its message, which it prints to
@@ -33,7 +33,7 @@ final class NvidiaSmiErrorParser {
     /** The reason and detail for a run that exited with {@code exitCode} printing {@code output}. */
     static ProbeMiss classify(int exitCode, String output) {
         String text = output == null ? "" : output;
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = AsciiCase.lower(text);
         String said = "nvidia-smi exit " + exitCode + ": " + firstLine(text);
         if (lower.contains("gpu access blocked by the operating system")) {
             return new ProbeMiss(Reason.PERMISSION_DENIED, BLOCKED_DETAIL);

@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.procfs;
 
-import java.util.Locale;
+import io.github.gpuenv.internal.AsciiCase;
 import java.util.Optional;
 
 /**
@@ -39,7 +39,7 @@ public final class ProcGpuInformationParser {
                 case "GPU UUID" -> uuid = value;
                 case "Bus Location" -> bus = value;
                 case "Device Minor" -> minor = parseInt(value);
-                case "GPU Excluded" -> excluded = value.toLowerCase(Locale.ROOT).startsWith("yes");
+                case "GPU Excluded" -> excluded = AsciiCase.lower(value).startsWith("yes");
                 default -> {
                     // other keys (IRQ, Video BIOS, DMA …) are not part of the fact
                 }

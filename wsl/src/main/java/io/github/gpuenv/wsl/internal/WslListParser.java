@@ -50,6 +50,9 @@ public final class WslListParser {
             return Result.unrecognized("output contains NUL characters (UTF-16 decoded as UTF-8?)");
         }
         List<String> lines = WslLines.of(text).stream().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            return Result.unrecognized("no table in the first " + WslLines.MAX_LINES + " lines");
+        }
         String header = lines.get(0);
         int[] wide = starts(header, 2);
         int[] columns = wide.length >= 3 ? wide : starts(header, 1);

@@ -1,9 +1,9 @@
 package io.github.gpuenv.wsl.internal;
 
+import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.wsl.WslProblem;
 import io.github.gpuenv.wsl.WslStatus;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,7 +29,7 @@ public final class WslStatusParser {
     /** The status for {@code text} (stdout then stderr, decoded) and {@code wsl.exe}'s exit code. */
     public static WslStatus parse(String text, int exitCode) {
         String t = text == null ? "" : text;
-        String lower = t.toLowerCase(Locale.ROOT);
+        String lower = AsciiCase.lower(t);
         WslProblem problem = problem(t, lower, exitCode);
         boolean installed = problem != WslProblem.NOT_INSTALLED && problem != WslProblem.KERNEL_MISSING;
         String distro = "";
@@ -41,7 +41,7 @@ public final class WslStatusParser {
             if (kv.isEmpty()) {
                 continue;
             }
-            String key = kv.get()[0].toLowerCase(Locale.ROOT);
+            String key = AsciiCase.lower(kv.get()[0]);
             String value = kv.get()[1];
             if (key.equals("default distribution")) {
                 distro = value;

@@ -1,9 +1,9 @@
 package io.github.gpuenv.wsl.internal;
 
+import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.wsl.WslVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,7 +37,7 @@ public final class WslVersionParser {
         String[] values = new String[ENGLISH.size()];
         boolean english = false;
         for (String[] kv : pairs) {
-            int index = ENGLISH.indexOf(kv[0].toLowerCase(Locale.ROOT));
+            int index = ENGLISH.indexOf(AsciiCase.lower(kv[0]));
             if (index >= 0) {
                 values[index] = kv[1];
                 english = true;
