@@ -2,7 +2,6 @@ package io.github.gpuenv.docker.internal;
 
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import io.github.gpuenv.system.Environment;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -14,7 +13,8 @@ import java.util.function.BiConsumer;
  * detection with a test environment talks to the engine that environment names. Nothing here is re-implemented:
  * docker-java resolves contexts, the default unix socket and the Windows named pipe.
  *
- * <p>{@code URI host = DockerClientConfigs.builder(Environment.system()).build().getDockerHost();}
+ * <p>{@code URI host = DockerClientConfigs.builder(Environment.system()).build().getDockerHost();} (detection goes through
+ * {@link EngineEndpoint#resolve}, which skips this in the unconfigured case)
  */
 public final class DockerClientConfigs {
 
@@ -37,30 +37,6 @@ public final class DockerClientConfigs {
             setting.value(environment).ifPresent(v -> setting.apply().accept(builder, v));
         }
         return builder;
-    }
-
-    /** The endpoint as text without credentials or query, e.g. {@code tcp://host:2376}. */
-    public static String redact(URI endpoint) {
-        if (endpoint == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        if (endpoint.getScheme() != null) {
-            out.append(endpoint.getScheme()).append("://");
-        }
-        if (endpoint.getHost() != null) {
-            out.append(endpoint.getHost());
-            if (endpoint.getPort() >= 0) {
-                out.append(':').append(endpoint.getPort());
-            }
-        } else if (endpoint.getRawAuthority() != null) {
-            String authority = endpoint.getRawAuthority();
-            out.append(authority.substring(authority.lastIndexOf('@') + 1));
-        }
-        if (endpoint.getRawPath() != null) {
-            out.append(endpoint.getRawPath());
-        }
-        return out.toString();
     }
 
     private record Setting(String name, BiConsumer<DefaultDockerClientConfig.Builder, String> apply) {

@@ -9,17 +9,17 @@ import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.system.Environment;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A docker-java client for the engine docker-java's configuration chooses, speaking an API version negotiated
+ * A docker-java client for the engine docker-java's configuration chooses (what launching uses, and detection for
+ * TCP endpoints, named pipes and the opt-in probe container), speaking an API version negotiated
  * from the engine's unversioned {@code /version} ({@link ApiVersions}). Owns its transport; close it.
  *
  * <p>{@code try (EngineConnection c = EngineConnection.open(Environment.system(), Duration.ofSeconds(3), null)) { ... }}
  */
-public final class EngineConnection implements AutoCloseable {
+public final class EngineConnection implements EngineApi, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineConnection.class);
 
@@ -54,7 +54,7 @@ public final class EngineConnection implements AutoCloseable {
         DockerHttpClient http = null;
         try {
             DefaultDockerClientConfig probeConfig = builder.build();
-            endpoint = DockerClientConfigs.redact(probeConfig.getDockerHost());
+            endpoint = EngineEndpoint.redact(probeConfig.getDockerHost());
             ZerodepDockerHttpClient.Builder transport = new ZerodepDockerHttpClient.Builder()
                     .dockerHost(probeConfig.getDockerHost()).sslConfig(LocalSocketTls.forEndpoint(probeConfig.getDockerHost(), probeConfig.getSSLConfig()))
                     .maxConnections(128).connectionTimeout(connectTimeout);
@@ -62,24 +62,9 @@ public final class EngineConnection implements AutoCloseable {
                 transport.responseTimeout(responseTimeout);
             }
             http = transport.build();
-            RawEngineApi.Response response = RawEngineApi.get(http, "/version");
-            if (response.status() != 200) {
-                throw new DockerUnavailableException(DockerUnavailableException.Kind.PROTOCOL, endpoint,
-                        "GET /version", "the Docker Engine at " + endpoint + " answered GET /version with HTTP "
-                        + response.status() + ": " + EngineJsonParser.errorMessage(response.body()),
-                        "check that " + endpoint + " is a Docker Engine API endpoint (`docker version`)", null);
-            }
-            EngineVersion version = EngineJsonParser.parseVersion(response.body()).orElseThrow(() ->
-                    new DockerUnavailableException(DockerUnavailableException.Kind.PROTOCOL, "", "GET /version",
-                            "the answer to GET /version is not a Docker Engine's", "", null));
-            String finalEndpoint = endpoint;
-            Optional<String> negotiated = ApiVersions.negotiate(version.apiVersion(), version.minApiVersion());
-            String api = negotiated.orElseThrow(() -> new DockerUnavailableException(
-                    DockerUnavailableException.Kind.PROTOCOL, finalEndpoint, "negotiate the API version",
-                    "the Docker Engine at " + finalEndpoint + " speaks API " + version.minApiVersion() + "–"
-                            + version.apiVersion() + ", outside what gpuenv supports (up to "
-                            + ApiVersions.MAX_SUPPORTED + ")",
-                    "use a gpuenv release that supports this engine", null));
+            VersionNegotiation.Result negotiated = VersionNegotiation.of(endpoint, RawEngineApi.get(http, "/version"));
+            EngineVersion version = negotiated.version();
+            String api = negotiated.apiVersion();
             DefaultDockerClientConfig config = builder.withApiVersion(api).build();
             LOG.debug("connected to {} (engine {}, API {} of {})", endpoint, version.version(), api,
                     version.apiVersion());
@@ -93,7 +78,7 @@ public final class EngineConnection implements AutoCloseable {
         }
     }
 
-    /** The endpoint without credentials, e.g. {@code unix:///var/run/docker.sock}. */
+    @Override
     public String endpoint() {
         return endpoint;
     }
@@ -119,14 +104,19 @@ public final class EngineConnection implements AutoCloseable {
         return client;
     }
 
-    /** What {@code /version} said. */
+    @Override
     public EngineVersion version() {
         return version;
     }
 
-    /** The API version this connection speaks. */
+    @Override
     public String negotiatedApiVersion() {
         return negotiatedApiVersion;
+    }
+
+    @Override
+    public RawEngineApi.Response get(String path) {
+        return RawEngineApi.get(http, path);
     }
 
     @Override

@@ -20,14 +20,14 @@ public final class EngineInspector {
      *
      * @throws DockerUnavailableException when the engine stops answering or answers something else
      */
-    public static DockerEngine inspect(EngineConnection connection, FileView files) {
+    public static DockerEngine inspect(EngineApi connection, FileView files) {
         EngineInfo info = info(connection);
         GpuPathResolver.Conclusion path = GpuPathResolver.resolve(info, files, sharesFiles(connection, info));
         return engine(connection, info, path);
     }
 
     /** The engine record with {@code path} as its GPU path. */
-    public static DockerEngine engine(EngineConnection connection, EngineInfo info, GpuPathResolver.Conclusion path) {
+    public static DockerEngine engine(EngineApi connection, EngineInfo info, GpuPathResolver.Conclusion path) {
         EngineVersion version = connection.version();
         return new DockerEngine(connection.endpoint(), first(info.serverVersion(), version.version()),
                 version.apiVersion(), connection.negotiatedApiVersion(), first(info.osType(), version.os()),
@@ -37,10 +37,10 @@ public final class EngineInspector {
     }
 
     /** The engine's parsed {@code /info} (unversioned path: all the fields this engine has). */
-    public static EngineInfo info(EngineConnection connection) {
+    public static EngineInfo info(EngineApi connection) {
         RawEngineApi.Response response;
         try {
-            response = RawEngineApi.get(connection.http(), "/info");
+            response = connection.get("/info");
         } catch (RuntimeException e) {
             throw EngineFailures.unavailable(connection.endpoint(), "GET /info", e);
         }
@@ -55,7 +55,7 @@ public final class EngineInspector {
     }
 
     /** Whether the engine reads this machine's files: a unix socket that is not Docker Desktop's VM. */
-    static boolean sharesFiles(EngineConnection connection, EngineInfo info) {
+    static boolean sharesFiles(EngineApi connection, EngineInfo info) {
         return connection.endpoint().startsWith("unix://") && !info.dockerDesktop();
     }
 

@@ -41,9 +41,9 @@ class EngineFailuresTest {
 
     @Test
     void endpointsLoseTheirCredentials() {
-        assertThat(DockerClientConfigs.redact(URI.create("tcp://user:secret@host:2376/?x=1"))).isEqualTo("tcp://host:2376/");
-        assertThat(DockerClientConfigs.redact(URI.create("unix:///var/run/docker.sock"))).isEqualTo("unix:///var/run/docker.sock");
-        assertThat(DockerClientConfigs.redact(URI.create("npipe:////./pipe/docker_engine")))
+        assertThat(EngineEndpoint.redact(URI.create("tcp://user:secret@host:2376/?x=1"))).isEqualTo("tcp://host:2376/");
+        assertThat(EngineEndpoint.redact(URI.create("unix:///var/run/docker.sock"))).isEqualTo("unix:///var/run/docker.sock");
+        assertThat(EngineEndpoint.redact(URI.create("npipe:////./pipe/docker_engine")))
                 .isEqualTo("npipe:////./pipe/docker_engine");
     }
 }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gpuenv.docker.ConnectOptions;
 import io.github.gpuenv.docker.DockerGpu;
+import io.github.gpuenv.docker.internal.UnixSocketHttp;
 import io.github.gpuenv.system.Environment;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -119,20 +117,14 @@ public final class TestEngines {
         return request(host, "GET", path);
     }
 
-    /** A raw HTTP/1.0 request without a body over a unix socket; the body of the answer. */
+    /** A raw HTTP/1.0 request without a body over a unix socket ({@link UnixSocketHttp}); the body of the answer. */
     public static String request(String host, String method, String path) {
         if (!host.startsWith("unix://")) {
             throw new IllegalArgumentException("unix sockets only: " + host);
         }
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(host.substring("unix://".length())));
-            channel.write(ByteBuffer.wrap((method + " " + path + " HTTP/1.0\r\nHost: d\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII)));
-            try (InputStream in = java.nio.channels.Channels.newInputStream(channel)) {
-                String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                int body = response.indexOf("\r\n\r\n");
-                return body < 0 ? "" : response.substring(body + 4);
-            }
+        try {
+            return new String(UnixSocketHttp.request(Path.of(host.substring("unix://".length())), method, path,
+                    Duration.ofSeconds(60)).body(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
