@@ -83,7 +83,7 @@ public final class ContainerRunner {
         try {
             id = create.exec().getId();
         } catch (RuntimeException e) {
-            throw failure(attempted, e);
+            throw createFailed(attempted, runId, e);
         } finally {
             create.close();
         }
@@ -186,6 +186,30 @@ public final class ContainerRunner {
         return cmd;
     }
 
+    /**
+     * A create that failed. When its answer was lost (interrupted, or the transport broke) the daemon may still have
+     * created the container, so the run's containers are looked up by run id and removed; an interruption becomes
+     * {@link ContainerInterruptedException} with the flag set again.
+     */
+    private RuntimeException createFailed(String attempted, String runId, RuntimeException e) {
+        boolean interrupted = Thread.interrupted() | EngineFailures.isInterruption(e);
+        RuntimeException failure = interrupted ? new ContainerInterruptedException(attempted,
+                "interrupted while the container was created; it was removed", e) : failure(attempted, e);
+        if (interrupted || EngineFailures.isTransportFailure(e)) {
+            try {
+                LeftoverSweeper.removeRun(connection.client(), runId);
+            } catch (RuntimeException removal) {
+                LOG.debug("could not look up the containers of run {} (the next DockerGpu.connect() sweeps them): {}",
+                        runId, removal.toString());
+                failure.addSuppressed(removal);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return failure;
+    }
+
     private void startContainer(String id, String attempted) {
         try {
             connection.client().startContainerCmd(id).exec();
@@ -227,6 +251,10 @@ public final class ContainerRunner {
     private RuntimeException failure(String attempted, RuntimeException e) {
         if (e instanceof DockerGpuException) {
             return e;
+        }
+        if (EngineFailures.isInterruption(e)) {
+            return new ContainerInterruptedException(attempted, "interrupted while the container ran; it was killed"
+                    + " and removed", e);
         }
         if (e instanceof DockerException) {
             return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);

@@ -41,6 +41,24 @@ public final class EngineFailures {
         return false;
     }
 
+    /**
+     * Whether {@code failure} came from the calling thread's interruption: the flag is set, or the chain holds what
+     * an interrupt leaves behind in docker-java's transport ({@link java.nio.channels.ClosedByInterruptException},
+     * {@link InterruptedException}, a cancelled connection lease).
+     */
+    public static boolean isInterruption(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedByInterruptException || t instanceof InterruptedException
+                    || t instanceof java.util.concurrent.CancellationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Kind classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);

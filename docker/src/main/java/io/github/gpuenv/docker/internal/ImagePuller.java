@@ -63,6 +63,10 @@ public final class ImagePuller {
         } catch (DockerException e) {
             throw DaemonErrorMapper.map("inspect image " + image, DaemonErrorMapper.daemonText(e), e);
         } catch (RuntimeException e) {
+            if (EngineFailures.isInterruption(e)) {
+                throw new ContainerInterruptedException("inspect image " + image, "interrupted while looking for "
+                        + image, e);
+            }
             throw EngineFailures.unavailable(connection.endpoint(), "inspect image " + image, e);
         }
     }
@@ -96,6 +100,9 @@ public final class ImagePuller {
         } catch (DockerException e) {
             throw DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
         } catch (RuntimeException e) {
+            if (EngineFailures.isInterruption(e)) {
+                throw new ContainerInterruptedException(attempted, "interrupted while pulling " + image, e);
+            }
             if (EngineFailures.isTransportFailure(e)) {
                 throw EngineFailures.unavailable(connection.endpoint(), attempted, e);
             }

@@ -46,6 +46,27 @@ public final class LeftoverSweeper {
         return removed;
     }
 
+    /**
+     * Force-removes the container(s) of one run, found by its {@link ManagedLabels#RUN_ID} label: for a create
+     * whose answer was lost (interrupted, or the connection broke), where the daemon may have created a container
+     * whose id the caller never heard. Returns how many were removed.
+     */
+    public static int removeRun(DockerClient client, String runId) {
+        List<Container> found = client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ManagedLabels.RUN_ID, runId)).exec();
+        int removed = 0;
+        for (Container c : found) {
+            try {
+                client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+                removed++;
+                LOG.debug("removed container {} of run {} whose create answer was lost", c.getId(), runId);
+            } catch (NotFoundException e) {
+                // removed meanwhile
+            }
+        }
+        return removed;
+    }
+
     static boolean isLeftover(Container c, String owner, LiveContainers live) {
         if (ManagedLabels.isSelf(owner)) {
             return live == null || !live.contains(c.getId());
