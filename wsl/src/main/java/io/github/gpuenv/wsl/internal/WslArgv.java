@@ -15,18 +15,19 @@ import java.util.regex.Pattern;
  */
 public record WslArgv(String exe) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /**
      * Checks a distribution name: letters, digits, {@code .}, {@code _} and {@code -} (what {@code wsl.exe} accepts
-     * for {@code --import} and {@code --install --name}).
+     * for {@code --import} and {@code --install --name}), starting with a letter or digit, so that no name can be
+     * read as an option ({@code --unregister}).
      *
      * @throws IllegalArgumentException naming the bad name
      */
     public static String requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid WSL distribution name '" + name
-                    + "': use letters, digits, '.', '_' and '-' only");
+                    + "': use letters, digits, '.', '_' and '-' only, starting with a letter or digit");
         }
         return name;
     }

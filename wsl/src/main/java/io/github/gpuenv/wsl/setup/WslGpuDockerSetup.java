@@ -54,6 +54,10 @@ public final class WslGpuDockerSetup {
             + " | sed 's#deb https://#deb [signed-by=" + TOOLKIT_KEYRING + "] https://#g'"
             + " | tee /etc/apt/sources.list.d/nvidia-container-toolkit.list";
 
+    /** What {@link Builder#smokeImage} accepts: an image reference that no CLI can take for an option. */
+    private static final java.util.regex.Pattern IMAGE_REFERENCE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
+
     private final Wsl wsl;
     private final WslArgv argv;
     private final String distribution;
@@ -385,9 +389,22 @@ public final class WslGpuDockerSetup {
             return this;
         }
 
-        /** The image of the smoke test (default {@value #DEFAULT_SMOKE_IMAGE}). */
+        /**
+         * The image of the smoke test (default {@value #DEFAULT_SMOKE_IMAGE}). It becomes one argument of
+         * {@code docker run} inside the distribution, so it must look like an image reference: a letter or digit
+         * first (never {@code -}, which the Docker CLI would read as an option such as {@code --privileged}), then
+         * letters, digits and {@code . _ - / : @} only.
+         *
+         * @throws IllegalArgumentException naming the bad reference
+         */
         public Builder smokeImage(String image) {
-            this.smokeImage = Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(image, "image");
+            if (!IMAGE_REFERENCE.matcher(image).matches()) {
+                throw new IllegalArgumentException("invalid smoke image reference '" + image.replace("\n", "\\n")
+                        + "': use an image reference such as " + DEFAULT_SMOKE_IMAGE
+                        + " (letters, digits, '.', '_', '-', '/', ':', '@'; not starting with '-')");
+            }
+            this.smokeImage = image;
             return this;
         }
 
