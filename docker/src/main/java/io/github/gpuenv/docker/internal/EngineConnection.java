@@ -62,7 +62,8 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
                 transport.responseTimeout(responseTimeout);
             }
             http = transport.build();
-            VersionNegotiation.Result negotiated = VersionNegotiation.of(endpoint, RawEngineApi.get(http, "/version"));
+            VersionNegotiation.Result negotiated = VersionNegotiation.of(endpoint,
+                    handshake(http, responseTimeout == null ? connectTimeout : null));
             EngineVersion version = negotiated.version();
             String api = negotiated.apiVersion();
             DefaultDockerClientConfig config = builder.withApiVersion(api).build();
@@ -75,6 +76,38 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(http);
             throw EngineFailures.unavailable(endpoint, "connect to the Docker Engine", e);
+        }
+    }
+
+    /**
+     * {@code GET /version}; with {@code bound} (a transport without response timeout, whose later container waits
+     * must not be cut) the transport is closed when no answer came within it — an endpoint that accepts and never
+     * answers would otherwise hold {@code connect()} forever — and the failure is a timeout.
+     */
+    private static RawEngineApi.Response handshake(DockerHttpClient http, Duration bound) {
+        if (bound == null) {
+            return RawEngineApi.get(http, "/version");
+        }
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean cut = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture.delayedExecutor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (!answered.get() && cut.compareAndSet(false, true)) {
+                        closeQuietly(http);
+                    }
+                });
+        try {
+            return RawEngineApi.get(http, "/version");
+        } catch (RuntimeException e) {
+            if (cut.get()) {
+                java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException(
+                        "no answer to GET /version within " + bound);
+                timeout.addSuppressed(e);
+                throw new RuntimeException(timeout);
+            }
+            throw e;
+        } finally {
+            answered.set(true);
         }
     }
 

@@ -55,6 +55,7 @@ public final class ImagePuller {
 
     /** Whether the engine has {@code image}. */
     public static boolean present(EngineConnection connection, String image) {
+        ImageReference.require("inspect image " + image, image);
         try {
             connection.client().inspectImageCmd(image).exec();
             return true;
@@ -74,6 +75,7 @@ public final class ImagePuller {
     /** Pulls {@code image}, reporting progress. */
     public static void pull(EngineConnection connection, String image, Duration timeout, PullListener listener) {
         String attempted = "pull " + image;
+        ImageReference.require(attempted, image);
         DockerClient client = connection.client();
         ImageName name = ImageName.parse(image);
         PullImageCmd cmd = client.pullImageCmd(name.repository());

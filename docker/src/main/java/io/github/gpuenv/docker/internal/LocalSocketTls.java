@@ -8,6 +8,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -32,7 +33,28 @@ public final class LocalSocketTls {
     /** {@code configured} for TCP endpoints; an inert context for local sockets and named pipes. */
     public static SSLConfig forEndpoint(URI endpoint, SSLConfig configured) {
         String scheme = endpoint == null ? null : endpoint.getScheme();
-        return "unix".equalsIgnoreCase(scheme) || "npipe".equalsIgnoreCase(scheme) ? UNUSED : configured;
+        if ("unix".equalsIgnoreCase(scheme) || "npipe".equalsIgnoreCase(scheme)) {
+            return UNUSED;
+        }
+        requireCertificates(configured);
+        return configured;
+    }
+
+    /**
+     * With {@code DOCKER_TLS_VERIFY} set, docker-java silently falls back to the JDK's default trust store when
+     * {@code DOCKER_CERT_PATH} lacks a file; gpuenv fails instead, naming what is missing (an {@link SSLException},
+     * so the failure is of kind TLS).
+     */
+    private static void requireCertificates(SSLConfig configured) {
+        if (configured instanceof com.github.dockerjava.core.LocalDirectorySSLConfig local) {
+            java.nio.file.Path dir = java.nio.file.Path.of(local.getDockerCertPath());
+            java.util.List<String> missing = java.util.stream.Stream.of("ca.pem", "cert.pem", "key.pem")
+                    .filter(f -> !java.nio.file.Files.isReadable(dir.resolve(f))).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(new SSLException("DOCKER_TLS_VERIFY is set but DOCKER_CERT_PATH "
+                        + dir + " lacks " + String.join(", ", missing)));
+            }
+        }
     }
 
     /** An {@link SSLContext} that costs nothing to create and fails if anything tries to speak TLS with it. */
