@@ -50,6 +50,13 @@ public final class ContainerRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRunner.class);
     /** How long output may trail the exit code. */
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** Runs the create requests (see {@link #create}); daemon threads, idle ones end after a minute. */
+    private static final java.util.concurrent.ExecutorService CREATES = new java.util.concurrent.ThreadPoolExecutor(0,
+            Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "gpuenv-docker-create");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final EngineConnection connection;
     private final DockerEngine engine;
@@ -79,14 +86,7 @@ public final class ContainerRunner {
         String runId = UUID.randomUUID().toString();
         CreateContainerCmd create = createCommand(options, gpu, runId);
         String attempted = "create container (" + options.image() + ")";
-        String id;
-        try {
-            id = create.exec().getId();
-        } catch (RuntimeException e) {
-            throw createFailed(attempted, runId, e);
-        } finally {
-            create.close();
-        }
+        String id = create(create, attempted, runId);
         live.add(id);
         long tCreated = System.nanoTime();
         long tStarted = tCreated;
@@ -184,6 +184,56 @@ public final class ContainerRunner {
         options.user().ifPresent(cmd::withUser);
         options.createContainerCmdModifier().ifPresent(m -> m.accept(cmd));
         return cmd;
+    }
+
+    /**
+     * Sends the create on its own thread and waits for its answer even when the caller is interrupted meanwhile:
+     * an interrupt that closed the request's channel would lose the answer while the daemon still creates the
+     * container (found in the load test: a {@code created} container left behind). After an interrupt the
+     * container is removed and {@link ContainerInterruptedException} thrown with the flag set again.
+     */
+    private String create(CreateContainerCmd create, String attempted, String runId) {
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return create.exec().getId();
+            } finally {
+                create.close();
+            }
+        }, CREATES);
+        boolean interrupted = false;
+        String id;
+        try {
+            while (true) {
+                try {
+                    id = answer.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
+            RuntimeException failure = createFailed(attempted, runId, cause);
+            if (interrupted && !(failure instanceof ContainerInterruptedException)) {
+                failure = new ContainerInterruptedException(attempted, "interrupted while the container was created",
+                        failure);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw failure;
+        }
+        if (interrupted) {
+            ContainerInterruptedException failure = new ContainerInterruptedException(attempted,
+                    "interrupted while the container was created; it was removed", null);
+            RuntimeException removal = removeContainer(id);
+            if (removal != null) {
+                failure.addSuppressed(removal);
+            }
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+        return id;
     }
 
     /**
