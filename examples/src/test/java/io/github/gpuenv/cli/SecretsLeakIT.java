@@ -86,7 +86,9 @@ class SecretsLeakIT {
             for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
                 try {
                     String decoded = new String(decoder.decode(tokens.group()), StandardCharsets.ISO_8859_1);
-                    assertThat(decoded).as("base64 token in " + where).doesNotContain(PASSWORD)
+                    int at = text.lastIndexOf('\n', tokens.start()) + 1;
+                    String line = text.substring(at, Math.min(text.length(), Math.min(tokens.start(), at + 200)));
+                    assertThat(decoded).as("base64 token in " + where + " after: " + line).doesNotContain(PASSWORD)
                             .doesNotContain(HOST_PASSWORD);
                 } catch (IllegalArgumentException notBase64) {
                     // not a token
