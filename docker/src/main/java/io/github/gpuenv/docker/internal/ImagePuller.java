@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes an image present according to a {@link PullPolicy}, reporting pull progress; registry credentials are
- * docker-java's ({@code ~/.docker/config.json}, credential helpers, {@code DOCKER_CONFIG}), never logged.
+ * docker-java's ({@code ~/.docker/config.json}, credential helpers, {@code DOCKER_CONFIG}), never logged by gpuenv
+ * (docker-java's transport logs request headers, {@code X-Registry-Auth} among them, at DEBUG under
+ * {@code com.github.dockerjava.zerodep.shaded.org.apache.hc.client5.http.headers}: keep that logger at INFO).
  *
  * <p>{@code boolean pulled = ImagePuller.ensure(connection, "busybox:1.36", PullPolicy.MISSING, Duration.ofMinutes(5), PullListener.none());}
  */
