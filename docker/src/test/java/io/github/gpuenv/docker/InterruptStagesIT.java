@@ -143,7 +143,7 @@ class InterruptStagesIT {
     private static void awaitManagedContainer(String host) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (!TestEngines.managedContainers(host).isEmpty()) {
+            if (!TestEngines.containersOfThisJvm(host).isEmpty()) {
                 return;
             }
             Thread.onSpinWait();

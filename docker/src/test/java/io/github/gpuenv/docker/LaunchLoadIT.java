@@ -46,8 +46,8 @@ class LaunchLoadIT {
         ExecutorService pool = Executors.newFixedThreadPool(LAUNCHES);
         ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor();
         long t0 = System.nanoTime();
+        List<Future<?>> runs = new ArrayList<>();
         try (DockerGpu docker = TestEngines.connect(TestEngines.ENGINE20)) {
-            List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < LAUNCHES; i++) {
                 int n = i;
                 RunOptions.Builder options = RunOptions.builder(TestEngines.image()).pullPolicy(PullPolicy.NEVER);
@@ -79,6 +79,7 @@ class LaunchLoadIT {
         int completed = 0;
         int interrupted = 0;
         int timedOut = 0;
+        int notStarted = 0;
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < LAUNCHES; i++) {
             Object o = outcomes.get(i);
@@ -86,16 +87,19 @@ class LaunchLoadIT {
                 completed++;
             } else if (o instanceof ContainerInterruptedException && plans[i] == Plan.INTERRUPT) {
                 interrupted++;
+            } else if (o == null && plans[i] == Plan.INTERRUPT && runs.get(i).isCancelled()) {
+                interrupted++; // cancelled before a pool thread picked it up: it never reached gpuenv
+                notStarted++;
             } else if (o instanceof ContainerTimeoutException && plans[i] == Plan.TIMEOUT) {
                 timedOut++;
             } else {
                 wrong.add("#" + i + " " + plans[i] + ": " + o);
             }
         }
-        List<String> left = TestEngines.managedContainers(host);
+        List<String> left = TestEngines.containersOfThisJvm(host);
         System.out.printf("LaunchLoadIT seed=%d: %d launches in %.2f s (%.1f launches/s); completed %d, interrupted"
-                        + " %d, timed out %d, cancelled %d (%.0f %%), wrong %d, leftovers %d%n", seed, LAUNCHES,
-                wallS, LAUNCHES / wallS, completed, interrupted, timedOut, interrupted + timedOut,
+                        + " %d (%d before they started), timed out %d, cancelled %d (%.0f %%), wrong %d, leftovers %d%n", seed,
+                LAUNCHES, wallS, LAUNCHES / wallS, completed, interrupted, notStarted, timedOut, interrupted + timedOut,
                 100.0 * (interrupted + timedOut) / LAUNCHES, wrong.size(), left.size());
         assertThat(wrong).as("runs that did not end with their output or their typed cancellation (seed " + seed + ")")
                 .isEmpty();

@@ -80,7 +80,7 @@ class SecurityIT {
                     "grep -E '^(CapEff|CapBnd|CapPrm|NoNewPrivs|Seccomp):' /proc/self/status; ls /sys/class/net;"
                             + " sleep 2").build()));
             DockerGpuRunIT.awaitRunning(host);
-            String id = TestEngines.managedContainers(host).get(0);
+            String id = TestEngines.containersOfThisJvm(host).get(0);
             String inspect = TestEngines.get(host, "/containers/" + id + "/json");
             assertThat(inspect).contains("\"Privileged\":false").contains("\"NetworkMode\":\"none\"")
                     .contains("\"SecurityOpt\":[\"no-new-privileges\"]").contains("\"CapDrop\":[\"ALL\"]")
