@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * setup.run(new WslSetupListener() { });              // skips what is done, stops at the first failure
  * }</pre>
  *
- * <p>Every in-distribution command runs as root with {@code wsl.exe -d NAME -u root --exec …} (argv, no shell;
- * the two pipelines of NVIDIA's repository set-up are a fixed {@code sh -c} script with no caller input in it).
+ * <p>Every in-distribution command runs as root with {@code wsl.exe -d NAME -u root --exec …} (argv, no shell:
+ * NVIDIA's repository set-up pipelines are split into single commands; checks read command output in Java).
  * Running it again after a failure resumes: each step first runs its read-only check ({@link WslSetupStep#isDone()}).
  * Cost: downloads a distribution (when installing), Docker and the toolkit packages, and the CUDA base image —
  * minutes to tens of minutes.
@@ -48,11 +48,23 @@ public final class WslGpuDockerSetup {
 
     static final String TOOLKIT_KEYRING = "/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg";
     /** NVIDIA's documented apt repository set-up (https://nvidia.github.io/libnvidia-container/), verbatim. */
-    static final String TOOLKIT_REPOSITORY_SCRIPT = "curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey"
-            + " | gpg --dearmor --yes -o " + TOOLKIT_KEYRING
-            + " && curl -s -L https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list"
-            + " | sed 's#deb https://#deb [signed-by=" + TOOLKIT_KEYRING + "] https://#g'"
-            + " | tee /etc/apt/sources.list.d/nvidia-container-toolkit.list";
+    private static final String TOOLKIT_KEY_URL = "https://nvidia.github.io/libnvidia-container/gpgkey";
+    private static final String TOOLKIT_LIST_URL =
+            "https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list";
+    private static final String DOWNLOADED_KEY = "/tmp/gpuenv-nvidia-container-toolkit.gpgkey";
+    private static final String DOWNLOADED_LIST = "/tmp/gpuenv-nvidia-container-toolkit.list";
+    private static final String TOOLKIT_SOURCES = "/etc/apt/sources.list.d/nvidia-container-toolkit.list";
+
+    /**
+     * NVIDIA's apt repository set-up (their install guide's {@code curl | gpg --dearmor} and {@code curl | sed | tee}
+     * pipelines) as argv-only commands: no shell inside the distribution either.
+     */
+    static final List<List<String>> TOOLKIT_REPOSITORY_COMMANDS = List.of(
+            List.of("curl", "-fsSL", "-o", DOWNLOADED_KEY, TOOLKIT_KEY_URL),
+            List.of("gpg", "--dearmor", "--yes", "-o", TOOLKIT_KEYRING, DOWNLOADED_KEY),
+            List.of("curl", "-fsSL", "-o", DOWNLOADED_LIST, TOOLKIT_LIST_URL),
+            List.of("sed", "-i", "s#deb https://#deb [signed-by=" + TOOLKIT_KEYRING + "] https://#g", DOWNLOADED_LIST),
+            List.of("install", "-m", "0644", DOWNLOADED_LIST, TOOLKIT_SOURCES));
 
     /** What {@link Builder#smokeImage} accepts: an image reference that no CLI can take for an option. */
     private static final java.util.regex.Pattern IMAGE_REFERENCE =
@@ -186,7 +198,9 @@ public final class WslGpuDockerSetup {
                 "follow https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html",
                 List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "curl", "gnupg",
                         "ca-certificates"),
-                List.of("sh", "-c", TOOLKIT_REPOSITORY_SCRIPT),
+                TOOLKIT_REPOSITORY_COMMANDS.get(0), TOOLKIT_REPOSITORY_COMMANDS.get(1),
+                TOOLKIT_REPOSITORY_COMMANDS.get(2), TOOLKIT_REPOSITORY_COMMANDS.get(3),
+                TOOLKIT_REPOSITORY_COMMANDS.get(4),
                 List.of("apt-get", "update"),
                 List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y",
                         "nvidia-container-toolkit")));
@@ -194,10 +208,9 @@ public final class WslGpuDockerSetup {
                 List.of("grep", "-q", "nvidia", "/etc/docker/daemon.json"),
                 "run inside the distribution: nvidia-ctk runtime configure --runtime=docker",
                 List.of("nvidia-ctk", "runtime", "configure", "--runtime=docker")));
-        out.add(inDistro("docker-restart", "restart Docker so it loads the nvidia runtime",
-                List.of("sh", "-c", "docker info --format '{{json .Runtimes}}' | grep -q nvidia"),
-                "start Docker inside the distribution (service docker start, or enable systemd in /etc/wsl.conf)",
-                List.of("service", "docker", "restart")));
+        out.add(new PlanStep("docker-restart", "restart Docker so it loads the nvidia runtime",
+                () -> dockerListsTheNvidiaRuntime(), List.of(runCommand(List.of("service", "docker", "restart"),
+                "start Docker inside the distribution (service docker start, or enable systemd in /etc/wsl.conf)"))));
         out.add(new PlanStep("gpu-smoke", "verify: run " + smokeImage + " nvidia-smi with --gpus all", null,
                 List.of(runCommand(List.of("docker", "run", "--rm", "--gpus", "all", smokeImage, "nvidia-smi"),
                         "the GPU is not reachable from containers: update the Windows NVIDIA driver, run 'wsl.exe "
@@ -224,6 +237,15 @@ public final class WslGpuDockerSetup {
             }
         });
     }
+
+    /** Whether the running dockerd inside the distribution lists a runtime named {@code nvidia}. */
+    private boolean dockerListsTheNvidiaRuntime() {
+        WslRunResult info = root(DOCKER_RUNTIMES);
+        return info.succeeded() && info.stdoutText().contains("\"nvidia\"");
+    }
+
+    /** {@code docker info --format '{{json .Runtimes}}'}: the daemon's runtimes as a JSON object. */
+    static final List<String> DOCKER_RUNTIMES = List.of("docker", "info", "--format", "{{json .Runtimes}}");
 
     private WslRunResult root(List<String> command) {
         return wsl.run(WslRun.in(distribution).user("root").command(command).build());

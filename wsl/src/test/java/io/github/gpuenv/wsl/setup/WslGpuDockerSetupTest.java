@@ -97,11 +97,17 @@ class WslGpuDockerSetupTest {
                 "# nvidia-container-toolkit: install the NVIDIA Container Toolkit from NVIDIA's apt repository",
                 exe + " -d gpu-ubuntu -u root --exec env DEBIAN_FRONTEND=noninteractive apt-get install -y curl gnupg"
                         + " ca-certificates",
-                exe + " -d gpu-ubuntu -u root --exec sh -c \"curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey"
-                        + " | gpg --dearmor --yes -o /usr/share/keyrings/nvidia-container-toolkit-keyring.gpg && curl -s -L"
-                        + " https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list | sed"
-                        + " 's#deb https://#deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg]"
-                        + " https://#g' | tee /etc/apt/sources.list.d/nvidia-container-toolkit.list\"",
+                exe + " -d gpu-ubuntu -u root --exec curl -fsSL -o /tmp/gpuenv-nvidia-container-toolkit.gpgkey"
+                        + " https://nvidia.github.io/libnvidia-container/gpgkey",
+                exe + " -d gpu-ubuntu -u root --exec gpg --dearmor --yes -o"
+                        + " /usr/share/keyrings/nvidia-container-toolkit-keyring.gpg /tmp/gpuenv-nvidia-container-toolkit.gpgkey",
+                exe + " -d gpu-ubuntu -u root --exec curl -fsSL -o /tmp/gpuenv-nvidia-container-toolkit.list"
+                        + " https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list",
+                exe + " -d gpu-ubuntu -u root --exec sed -i \"s#deb https://#deb"
+                        + " [signed-by=/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg] https://#g\""
+                        + " /tmp/gpuenv-nvidia-container-toolkit.list",
+                exe + " -d gpu-ubuntu -u root --exec install -m 0644 /tmp/gpuenv-nvidia-container-toolkit.list"
+                        + " /etc/apt/sources.list.d/nvidia-container-toolkit.list",
                 exe + " -d gpu-ubuntu -u root --exec apt-get update",
                 exe + " -d gpu-ubuntu -u root --exec env DEBIAN_FRONTEND=noninteractive apt-get install -y"
                         + " nvidia-container-toolkit",
@@ -134,10 +140,10 @@ class WslGpuDockerSetupTest {
         fake.on(root("test", "-x", "/usr/bin/dockerd"));
         fake.on(root("nvidia-ctk", "--version")).stdout("NVIDIA Container Toolkit CLI version 1.17.8\n");
         fake.on(root("grep", "-q", "nvidia", "/etc/docker/daemon.json"));
-        List<String> runtimes = root("sh", "-c", "docker info --format '{{json .Runtimes}}' | grep -q nvidia");
-        fake.on(runtimes).exit(1).once();
+        List<String> runtimes = root("docker", "info", "--format", "{{json .Runtimes}}");
+        fake.on(runtimes).stdout("{\"runc\":{\"path\":\"runc\"}}\n").once();
         fake.on(root("service", "docker", "restart"));
-        fake.on(runtimes);
+        fake.on(runtimes).stdout("{\"nvidia\":{\"path\":\"nvidia-container-runtime\"},\"runc\":{\"path\":\"runc\"}}\n");
         fake.on(root("docker", "run", "--rm", "--gpus", "all", "nvidia/cuda:12.4.1-base-ubuntu22.04", "nvidia-smi"))
                 .stdout("| NVIDIA-SMI 580.82.07 |\n");
         setup(List.of(Check.pass("nvidia.driver", "580.82.07"))).run(recorder);
@@ -189,7 +195,7 @@ class WslGpuDockerSetupTest {
         fake.on(root("test", "-x", "/usr/bin/dockerd"));
         fake.on(root("nvidia-ctk", "--version"));
         fake.on(root("grep", "-q", "nvidia", "/etc/docker/daemon.json"));
-        fake.on(root("sh", "-c", "docker info --format '{{json .Runtimes}}' | grep -q nvidia"));
+        fake.on(root("docker", "info", "--format", "{{json .Runtimes}}")).stdout("{\"nvidia\":{},\"runc\":{}}\n");
         fake.on(root("docker", "run", "--rm", "--gpus", "all", "nvidia/cuda:12.4.1-base-ubuntu22.04", "nvidia-smi"))
                 .stderr(("docker: Error response from daemon: could not select device driver \"\" with capabilities:"
                         + " [[gpu]].\n").getBytes(StandardCharsets.UTF_8)).exit(125);

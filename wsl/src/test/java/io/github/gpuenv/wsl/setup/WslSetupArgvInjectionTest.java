@@ -8,15 +8,14 @@ import io.github.gpuenv.wsl.WslOptions;
 import io.github.gpuenv.wsl.testing.FakeWslExe;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The set-up plan never puts a caller's value into a shell string: its only {@code sh -c} scripts are fixed
- * constants, directories and tar files reach {@code wsl.exe} as whole argv elements, and a smoke image that a CLI
+ * The set-up plan never puts a caller's value into a shell string: it runs no {@code sh -c} at all; distribution
+ * names, directories and tar files reach {@code wsl.exe} as whole argv elements, and a smoke image that a CLI
  * could read as an option or that carries shell syntax is refused.
  */
 class WslSetupArgvInjectionTest {
@@ -34,15 +33,12 @@ class WslSetupArgvInjectionTest {
         String tar = "D:\\in\\$(rm -rf).tar";
         WslGpuDockerSetup setup = WslGpuDockerSetup.builder(wsl(), "gpu-ubuntu", dir).fromTar(tar)
                 .smokeImage("registry.example:5000/cuda/base:12.4.1").build();
-        Set<String> fixedScripts = Set.of(WslGpuDockerSetup.TOOLKIT_REPOSITORY_SCRIPT);
         int shells = 0;
         for (WslSetupStep step : setup.steps()) {
             for (List<String> argv : step.commands()) {
                 int c = argv.indexOf("-c");
-                if (c > 0 && argv.get(c - 1).equals("sh")) {
+                if (c > 0 && (argv.get(c - 1).equals("sh") || argv.get(c - 1).equals("bash"))) {
                     shells++;
-                    assertThat(argv.get(c + 1)).as(step.id()).isIn(fixedScripts);
-                    assertThat(argv).as("nothing follows the script").hasSize(c + 2);
                 }
                 for (String element : argv) {
                     if (!element.equals(dir) && !element.equals(tar)) {
@@ -52,7 +48,7 @@ class WslSetupArgvInjectionTest {
                 }
             }
         }
-        assertThat(shells).as("the toolkit repository pipeline is the one sh -c").isEqualTo(1);
+        assertThat(shells).as("no shell in the plan").isZero();
         assertThat(setup.steps()).flatExtracting(WslSetupStep::commands).anySatisfy(argv -> assertThat(argv)
                 .containsSubsequence("--import", "gpu-ubuntu", dir, tar));
     }
