@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A command to run inside a distribution: {@code wsl.exe -d NAME [-u USER] [--cd DIR] --exec CMD ARG…}. The command
  * is an argument vector, run with {@code --exec} — no Windows shell and no Linux shell interpret it, so {@code ;},
- * {@code &}, quotes and spaces in arguments arrive as written. (To run a shell script, say so:
- * {@code command("sh", "-c", script)}.)
+ * {@code &}, quotes and spaces in arguments arrive as written. (A caller who wants a shell script names the shell
+ * and its {@code -c} option as the first arguments, explicitly.)
  *
  * <p>{@code WslRun.in("Ubuntu").user("root").command("nvidia-smi", "-L").build()}
  *
