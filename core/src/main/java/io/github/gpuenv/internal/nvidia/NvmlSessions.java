@@ -165,8 +165,26 @@ final class NvmlSessions {
         }
     }
 
-    private static String shorten(String text) {
+    /**
+     * JNA's load error on one line, without its resource-path search and without the dlopen message repeated once
+     * per path it tried: {@code "Unable to load library 'libnvidia-ml.so.1': libnvidia-ml.so.1: cannot open shared
+     * object file: No such file or directory"}.
+     */
+    static String shorten(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
+        int resourcePath = oneLine.indexOf(" Native library (");
+        if (resourcePath > 0) {
+            oneLine = oneLine.substring(0, resourcePath);
+        }
+        int quoted = oneLine.indexOf("': ");
+        if (quoted > 0) {
+            String reason = oneLine.substring(quoted + 3);
+            String start = reason.substring(0, Math.min(24, reason.length()));
+            int repeat = start.isEmpty() ? -1 : reason.indexOf(start, 1);
+            if (repeat > 0) {
+                oneLine = oneLine.substring(0, quoted + 3) + reason.substring(0, repeat).strip();
+            }
+        }
         return oneLine.length() > MAX_DETAIL ? oneLine.substring(0, MAX_DETAIL) + "…" : oneLine;
     }
 
