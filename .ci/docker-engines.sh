@@ -108,8 +108,13 @@ image_in_registry() { # true when the registry's image has the same config diges
     grep -o '"Id":"sha256:[0-9a-f]*"' | grep -o 'sha256:[0-9a-f]*' || true)
   [ "$cfg" = "$id" ]
 }
-pid_alive() { # $1 = pidfile
-  [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+pid_alive() { # $1 = pidfile; true only for a live (not zombie) daemon of ours: a stale pidfile whose PID was reused
+  local pid               # by another process, or left by a killed daemon, must not stop a fresh start
+  [ -s "$1" ] || return 1
+  pid=$(cat "$1")
+  kill -0 "$pid" 2>/dev/null || return 1
+  grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE 'dockerd|containerd|docker-registry'
 }
 wait_for() { # $1 = description, rest = command; polls up to WAIT_S seconds
   local what=$1; shift
