@@ -21,9 +21,10 @@ import java.util.Optional;
  * @param environment variables added to (or replacing those in) the inherited environment
  * @param workingDirectory the directory to start in, or empty for the current one
  * @param maxOutputBytes the most bytes kept of stdout and of stderr each; the rest is read and dropped
+ * @param outputListener receives the output while the command runs ({@link OutputListener#none()} by default)
  */
 public record CommandRequest(List<String> argv, Duration timeout, byte[] stdin, Map<String, String> environment,
-                             Optional<Path> workingDirectory, int maxOutputBytes) {
+                             Optional<Path> workingDirectory, int maxOutputBytes, OutputListener outputListener) {
 
     /** Default limit on the bytes kept of each output stream: 4 MiB. */
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
@@ -43,6 +44,7 @@ public record CommandRequest(List<String> argv, Duration timeout, byte[] stdin, 
         if (maxOutputBytes <= 0) {
             throw new IllegalArgumentException("maxOutputBytes <= 0");
         }
+        Objects.requireNonNull(outputListener, "outputListener");
     }
 
     /** A request with no stdin, no extra environment and the default output limit. */
@@ -68,6 +70,7 @@ public record CommandRequest(List<String> argv, Duration timeout, byte[] stdin, 
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path workingDirectory;
         private int maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
+        private OutputListener outputListener = OutputListener.none();
 
         private Builder(List<String> argv) {
             this.argv = List.copyOf(argv);
@@ -103,9 +106,15 @@ public record CommandRequest(List<String> argv, Duration timeout, byte[] stdin, 
             return this;
         }
 
+        /** Receive the output while the command runs (streaming), besides the result's bounded copy. */
+        public Builder outputListener(OutputListener listener) {
+            this.outputListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         public CommandRequest build() {
             return new CommandRequest(argv, timeout, stdin, environment, Optional.ofNullable(workingDirectory),
-                    maxOutputBytes);
+                    maxOutputBytes, outputListener);
         }
     }
 }

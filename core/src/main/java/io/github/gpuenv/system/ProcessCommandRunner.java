@@ -42,8 +42,10 @@ final class ProcessCommandRunner implements CommandRunner {
         }
         ByteArrayOutputStream stdoutKept = new ByteArrayOutputStream();
         ByteArrayOutputStream stderrKept = new ByteArrayOutputStream();
-        CompletableFuture<byte[]> stdout = drain(process.getInputStream(), request.maxOutputBytes(), stdoutKept);
-        CompletableFuture<byte[]> stderr = drain(process.getErrorStream(), request.maxOutputBytes(), stderrKept);
+        CompletableFuture<byte[]> stdout = drain(process.getInputStream(), request.maxOutputBytes(), stdoutKept,
+                OutputListener.Stream.STDOUT, request.outputListener());
+        CompletableFuture<byte[]> stderr = drain(process.getErrorStream(), request.maxOutputBytes(), stderrKept,
+                OutputListener.Stream.STDERR, request.outputListener());
         writeStdin(process, request.stdin());
         try {
             if (!process.waitFor(request.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
@@ -82,17 +84,29 @@ final class ProcessCommandRunner implements CommandRunner {
         writer.start();
     }
 
-    /** Reads {@code stream} to its end on a daemon thread into {@code kept} (at most {@code limit} bytes). */
-    private static CompletableFuture<byte[]> drain(InputStream stream, int limit, ByteArrayOutputStream kept) {
+    /**
+     * Reads {@code stream} to its end on a daemon thread into {@code kept} (at most {@code limit} bytes), handing
+     * every chunk to {@code listener} until it throws.
+     */
+    private static CompletableFuture<byte[]> drain(InputStream stream, int limit, ByteArrayOutputStream kept,
+                                                   OutputListener.Stream which, OutputListener listener) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[8192];
+            boolean listening = true;
             try (stream) {
                 int n;
                 while ((n = stream.read(buffer)) >= 0) {
                     int room = limit - kept.size();
                     if (room > 0) {
                         kept.write(buffer, 0, Math.min(room, n));
+                    }
+                    if (listening && n > 0) {
+                        try {
+                            listener.output(which, java.util.Arrays.copyOf(buffer, n));
+                        } catch (RuntimeException e) {
+                            listening = false; // keep draining, so the process never blocks on a full pipe
+                        }
                     }
                 }
             } catch (IOException ignored) {

@@ -81,4 +81,58 @@ class ProcessCommandRunnerTest {
         assertThat(result.get().detail()).isEqualTo("interrupted");
         assertThat(flag.get()).isTrue();
     }
+
+    @Test
+    void outputIsStreamedToTheListenerWhileTheProcessRuns() {
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.CountDownLatch firstChunk = new java.util.concurrent.CountDownLatch(1);
+        CommandRequest request = CommandRequest.builder(List.of("sh", "-c",
+                        "printf 'one\\n'; while [ ! -e \"$0\" ]; do sleep 0.05; done; printf two; printf e >&2",
+                        tempMarker()))
+                .timeout(Duration.ofSeconds(20))
+                .outputListener((stream, bytes) -> {
+                    if (stream == OutputListener.Stream.STDOUT) {
+                        seen.writeBytes(bytes);
+                        firstChunk.countDown();
+                    }
+                }).build();
+        Thread marker = new Thread(() -> {
+            try {
+                firstChunk.await();
+                java.nio.file.Files.writeString(java.nio.file.Path.of(request.argv().get(3)), "go");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        marker.start();
+
+        CommandResult r = runner.run(request);
+
+        // the script only goes on once the listener has seen its first line: streaming, not a replay at the end
+        assertThat(r.exitCode()).isZero();
+        assertThat(seen.toString(StandardCharsets.UTF_8)).isEqualTo("one\ntwo");
+        assertThat(r.stdoutText()).isEqualTo("one\ntwo");
+        assertThat(r.stderrText()).isEqualTo("e");
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopTheDrain() {
+        CommandRequest request = CommandRequest.builder(List.of("sh", "-c", "yes x | head -c 200000"))
+                .timeout(Duration.ofSeconds(20)).outputListener((stream, bytes) -> {
+                    throw new IllegalStateException("listener bug");
+                }).build();
+        CommandResult r = runner.run(request);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).hasSize(200000);
+    }
+
+    private static String tempMarker() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gpuenv-stream");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("go").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

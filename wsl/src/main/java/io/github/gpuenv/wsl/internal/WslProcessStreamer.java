@@ -2,20 +2,17 @@ package io.github.gpuenv.wsl.internal;
 
 import io.github.gpuenv.system.CommandRequest;
 import io.github.gpuenv.system.CommandResult;
+import io.github.gpuenv.system.CommandRunner;
+import io.github.gpuenv.system.OutputListener;
 import io.github.gpuenv.wsl.WslOutputListener;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs one command and hands its output to a listener line by line while it runs (core's command runner only
- * returns output at the end). Still an argv, never a shell; the time limit and an interrupt kill the process and
- * its descendants. Keeps up to {@link CommandRequest#maxOutputBytes()} of each stream for the result.
+ * Runs one command through core's {@link CommandRunner} and hands its output to a listener line by line while it
+ * runs. The runner does the process work (argv only, time limit, kill on timeout or interrupt, bounded result); this
+ * class only splits the chunks it streams into lines ({@code \n}, a trailing {@code \r} dropped, UTF-8).
  *
  * <p>{@code CommandResult r = WslProcessStreamer.run(request, listener);}
  */
@@ -26,116 +23,55 @@ public final class WslProcessStreamer {
 
     /** Runs {@code request}, streaming lines to {@code listener}; never throws for anything about the process. */
     public static CommandResult run(CommandRequest request, WslOutputListener listener) {
-        long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(request.argv());
-        builder.environment().putAll(request.environment());
-        request.workingDirectory().ifPresent(d -> builder.directory(d.toFile()));
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            return CommandResult.notStarted(request.argv(), e, since(start));
-        }
-        LineReader out = new LineReader(process.getInputStream(), listener::stdout, request.maxOutputBytes());
-        LineReader err = new LineReader(process.getErrorStream(), listener::stderr, request.maxOutputBytes());
-        out.start();
-        err.start();
-        writeStdin(process, request.stdin());
-        try {
-            if (!process.waitFor(request.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                kill(process);
-                return CommandResult.failed(request.argv(), CommandResult.Outcome.TIMED_OUT, since(start),
-                        "after " + request.timeout().toSeconds() + "s");
-            }
-            out.join(2000);
-            err.join(2000);
-            return CommandResult.exited(request.argv(), process.exitValue(), out.kept(), err.kept(), since(start));
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-            return CommandResult.failed(request.argv(), CommandResult.Outcome.FAILED, since(start), "interrupted");
-        }
+        LineSplitter out = new LineSplitter(listener::stdout);
+        LineSplitter err = new LineSplitter(listener::stderr);
+        OutputListener chunks = (stream, bytes) -> (stream == OutputListener.Stream.STDOUT ? out : err).accept(bytes);
+        CommandRequest streaming = CommandRequest.builder(request.argv()).timeout(request.timeout())
+                .stdin(request.stdin()).environment(request.environment())
+                .workingDirectory(request.workingDirectory().orElse(null)).maxOutputBytes(request.maxOutputBytes())
+                .outputListener(chunks).build();
+        CommandResult result = CommandRunner.system().run(streaming);
+        out.finish();
+        err.finish();
+        return result;
     }
 
-    private static void writeStdin(Process process, byte[] stdin) {
-        OutputStream in = process.getOutputStream();
-        Thread writer = new Thread(() -> {
-            try (in) {
-                in.write(stdin);
-            } catch (IOException ignored) {
-                // the process closed its stdin early; its output tells the story
-            }
-        }, "gpuenv-wsl-stdin");
-        writer.setDaemon(true);
-        writer.start();
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    /** Reads one stream, splitting on {@code \n} (a trailing {@code \r} is dropped), keeping a bounded copy. */
-    private static final class LineReader extends Thread {
-        private final InputStream stream;
+    /** Turns the chunks of one stream into lines; a sink that throws is not called again. */
+    private static final class LineSplitter {
         private final Consumer<String> sink;
-        private final int limit;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private boolean listening = true;
 
-        LineReader(InputStream stream, Consumer<String> sink, int limit) {
-            super("gpuenv-wsl-output");
-            setDaemon(true);
-            this.stream = stream;
+        LineSplitter(Consumer<String> sink) {
             this.sink = sink;
-            this.limit = limit;
         }
 
-        @Override
-        public void run() {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try (stream) {
-                int n;
-                while ((n = stream.read(buffer)) >= 0) {
-                    synchronized (kept) {
-                        kept.write(buffer, 0, Math.max(0, Math.min(n, limit - kept.size())));
-                    }
-                    for (int i = 0; i < n; i++) {
-                        if (buffer[i] == '\n') {
-                            emit(line);
-                        } else {
-                            line.write(buffer[i]);
-                        }
-                    }
+        synchronized void accept(byte[] chunk) {
+            for (byte b : chunk) {
+                if (b == '\n') {
+                    emit();
+                } else {
+                    line.write(b);
                 }
-                if (line.size() > 0) {
-                    emit(line);
-                }
-            } catch (IOException ignored) {
-                // the stream closes when the process is killed; what was read has been delivered
             }
         }
 
-        private void emit(ByteArrayOutputStream line) {
+        /** Delivers a last line that had no newline. */
+        synchronized void finish() {
+            if (line.size() > 0) {
+                emit();
+            }
+        }
+
+        private void emit() {
             String text = line.toString(StandardCharsets.UTF_8);
             line.reset();
             if (listening) {
                 try {
                     sink.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
                 } catch (RuntimeException e) {
-                    listening = false; // keep draining, so the process never blocks on a full pipe
+                    listening = false;
                 }
-            }
-        }
-
-        byte[] kept() {
-            synchronized (kept) {
-                return kept.toByteArray();
             }
         }
     }
