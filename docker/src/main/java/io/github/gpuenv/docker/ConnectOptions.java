@@ -15,11 +15,15 @@ import java.util.Objects;
  */
 public final class ConnectOptions {
 
+    /** The default {@link #leaseDuration()}: two minutes. */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+
     private final Environment environment;
     private final Duration connectTimeout;
     private final FileView files;
     private final InjectionPlanner injectionPlanner;
     private final boolean removeLeftovers;
+    private final Duration leaseDuration;
 
     private ConnectOptions(Builder b) {
         this.environment = b.environment;
@@ -28,6 +32,7 @@ public final class ConnectOptions {
         this.injectionPlanner = b.injectionPlanner != null ? b.injectionPlanner
                 : InjectionPlanner.fromHost(io.github.gpuenv.DetectOptions.builder(b.environment).fileView(b.files).build());
         this.removeLeftovers = b.removeLeftovers;
+        this.leaseDuration = b.leaseDuration;
     }
 
     /** The defaults: the process environment, a 5 s connect timeout, this machine's files. */
@@ -60,9 +65,22 @@ public final class ConnectOptions {
         return injectionPlanner;
     }
 
-    /** Whether connect removes stopped containers gpuenv left behind (default true). */
+    /**
+     * Whether connect removes the containers gpuenv left behind that are provably abandoned (default true; the
+     * rules are {@link DockerGpu#removeLeftovers()}'s).
+     */
     public boolean removeLeftovers() {
         return removeLeftovers;
+    }
+
+    /**
+     * How long this connection's session lease lasts without renewal (default {@link #DEFAULT_LEASE}). While the
+     * session runs containers it renews the lease every quarter of this; a process that cannot see this one (a CI
+     * job in a sibling container on the same socket, another host) removes this session's containers only once the
+     * lease has been expired this long — after this process died, or was frozen (stopped, suspended) longer.
+     */
+    public Duration leaseDuration() {
+        return leaseDuration;
     }
 
     /** Builds {@link ConnectOptions}. */
@@ -72,6 +90,7 @@ public final class ConnectOptions {
         private FileView files = FileView.rooted(Path.of("/"));
         private InjectionPlanner injectionPlanner;
         private boolean removeLeftovers = true;
+        private Duration leaseDuration = DEFAULT_LEASE;
 
         private Builder() {
         }
@@ -107,6 +126,15 @@ public final class ConnectOptions {
 
         public Builder removeLeftovers(boolean remove) {
             this.removeLeftovers = remove;
+            return this;
+        }
+
+        /** See {@link ConnectOptions#leaseDuration()}; at least one second. */
+        public Builder leaseDuration(Duration duration) {
+            if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("leaseDuration < 1s");
+            }
+            this.leaseDuration = duration;
             return this;
         }
 

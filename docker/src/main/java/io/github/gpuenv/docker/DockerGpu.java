@@ -2,12 +2,13 @@ package io.github.gpuenv.docker;
 
 import io.github.gpuenv.DockerEngine;
 import io.github.gpuenv.docker.internal.ContainerRunner;
+import io.github.gpuenv.docker.internal.DaemonClock;
 import io.github.gpuenv.docker.internal.EngineConnection;
 import io.github.gpuenv.docker.internal.EngineFailures;
 import io.github.gpuenv.docker.internal.EngineInspector;
+import io.github.gpuenv.docker.internal.EngineSession;
 import io.github.gpuenv.docker.internal.ImagePuller;
 import io.github.gpuenv.docker.internal.LeftoverSweeper;
-import io.github.gpuenv.docker.internal.LiveContainers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * <p>The endpoint is docker-java's choice ({@code DOCKER_HOST}, {@code DOCKER_CONTEXT}, the default socket or named
  * pipe); the API version is negotiated with the engine. {@link #connect()} costs two requests ({@code /version},
  * {@code /info}) and a sweep of leftovers ({@link #removeLeftovers()}). Every container carries the label
- * {@code io.github.gpuenv.managed=true} and is force-removed on every path: exit, failure, timeout, interrupt; when
- * the daemon itself dies mid-run, the next {@code connect()} (or {@link #removeLeftovers()}) removes it, and a JVM
- * shutdown hook removes containers still running when the process exits.
+ * {@code io.github.gpuenv.managed=true} and its session's id, and is force-removed on every path: exit, failure,
+ * timeout, interrupt; when the daemon itself dies mid-run, a later {@code connect()} (or {@link #removeLeftovers()})
+ * removes it once it is provably abandoned, and a JVM shutdown hook removes containers still running when the process
+ * exits. Other sessions' containers — in this JVM, in other processes, in sibling containers sharing the socket — are
+ * never touched while their owners live.
  */
 public final class DockerGpu implements AutoCloseable {
 
@@ -37,13 +40,15 @@ public final class DockerGpu implements AutoCloseable {
     private final EngineConnection connection;
     private final DockerEngine engine;
     private final ConnectOptions options;
-    private final LiveContainers live;
+    private final DaemonClock clock;
+    private final EngineSession session;
 
-    private DockerGpu(EngineConnection connection, DockerEngine engine, ConnectOptions options) {
+    private DockerGpu(EngineConnection connection, DockerEngine engine, DaemonClock clock, ConnectOptions options) {
         this.connection = connection;
         this.engine = engine;
         this.options = options;
-        this.live = new LiveContainers(connection.client());
+        this.clock = clock;
+        this.session = EngineSession.open(connection::client, clock, options.leaseDuration());
     }
 
     /** Connects with {@link ConnectOptions#defaults()}. */
@@ -59,8 +64,9 @@ public final class DockerGpu implements AutoCloseable {
     public static DockerGpu connect(ConnectOptions options) {
         EngineConnection connection = EngineConnection.open(options.environment(), options.connectTimeout(), null);
         try {
-            DockerEngine engine = EngineInspector.inspect(connection, options.files());
-            DockerGpu gpu = new DockerGpu(connection, engine, options);
+            EngineInspector.Inspected inspected = EngineInspector.inspected(connection, options.files());
+            DockerGpu gpu = new DockerGpu(connection, inspected.engine(),
+                    DaemonClock.fromSystemTime(inspected.info().systemTime()), options);
             if (options.removeLeftovers()) {
                 int removed = gpu.removeLeftovers();
                 if (removed > 0) {
@@ -86,7 +92,7 @@ public final class DockerGpu implements AutoCloseable {
      *         is removed in every case
      */
     public RunResult run(RunOptions options) {
-        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), live)
+        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session)
                 .run(options, null, PullListener.none());
     }
 
@@ -97,7 +103,7 @@ public final class DockerGpu implements AutoCloseable {
 
     /** Runs a container, streaming its output and any pull's progress. */
     public RunResult run(RunOptions options, OutputListener output, PullListener pull) {
-        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), live).run(options, output, pull);
+        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session).run(options, output, pull);
     }
 
     /**
@@ -115,12 +121,25 @@ public final class DockerGpu implements AutoCloseable {
     }
 
     /**
-     * Removes containers gpuenv created that no live run owns (left when a daemon died mid-run or a process was
-     * killed); returns how many.
+     * Removes the containers gpuenv created that are provably abandoned (left when a daemon died mid-run, or a process
+     * was killed); returns how many. It never touches a container it cannot prove is gpuenv's and abandoned — on a
+     * shared engine, other processes' runs are safe:
+     * <ul>
+     *   <li>a container without gpuenv's session and owner labels (anyone else's, or an older gpuenv's) is kept;</li>
+     *   <li>one made in this process is removed only when the {@code DockerGpu} that made it is closed or no longer
+     *       running it;</li>
+     *   <li>one made by another process that this one can see (same host boot, same PID namespace) is removed only
+     *       when that process has ended;</li>
+     *   <li>one made by a process this one cannot see (a CI job in a sibling container sharing the socket, another
+     *       host) is removed only when that session's lease has expired by the engine's clock — see
+     *       {@link ConnectOptions#leaseDuration()}.</li>
+     * </ul>
+     * A container's state (running, exited) is never taken as evidence. Lapsed lease volumes
+     * ({@code gpuenv-lease-*}) that keep no container are removed too.
      */
     public int removeLeftovers() {
         try {
-            return LeftoverSweeper.sweep(connection.client(), live);
+            return LeftoverSweeper.sweep(connection.client(), clock);
         } catch (RuntimeException e) {
             throw EngineFailures.unavailable(connection.endpoint(), "list gpuenv containers", e);
         }
@@ -133,7 +152,7 @@ public final class DockerGpu implements AutoCloseable {
 
     @Override
     public void close() {
-        live.close();
+        session.close();
         connection.close();
     }
 }

@@ -162,16 +162,8 @@ class DockerGpuRunIT {
         }
     }
 
-    /** Polls (bounded) until a gpuenv container is running on {@code host}. */
+    /** Waits until a gpuenv container of this JVM runs on {@code host} (other processes' containers do not count). */
     static void awaitRunning(String host) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String body = TestEngines.get(host, "/containers/json?filters=%7B%22label%22%3A%5B%22io.github.gpuenv.managed%3Dtrue%22%5D%7D");
-            if (body.contains("\"State\":\"running\"")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no gpuenv container started running on " + host + " within 30 s");
+        SharedEngineIT.awaitRunningOfThisJvm(host);
     }
 }

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * exceptions ({@link DaemonErrorMapper}); a removal that fails (the daemon died) is left to
  * {@link LeftoverSweeper}.
  *
- * <p>{@code RunResult r = new ContainerRunner(connection, engine, planner, live).run(options, OutputListener.none(), PullListener.none());}
+ * <p>{@code RunResult r = new ContainerRunner(connection, engine, planner, session).run(options, OutputListener.none(), PullListener.none());}
  */
 public final class ContainerRunner {
 
@@ -61,14 +61,14 @@ public final class ContainerRunner {
     private final EngineConnection connection;
     private final DockerEngine engine;
     private final InjectionPlanner planner;
-    private final LiveContainers live;
+    private final EngineSession session;
 
     public ContainerRunner(EngineConnection connection, DockerEngine engine, InjectionPlanner planner,
-                           LiveContainers live) {
+                           EngineSession session) {
         this.connection = connection;
         this.engine = engine;
         this.planner = planner;
-        this.live = live;
+        this.session = session;
     }
 
     /**
@@ -86,8 +86,15 @@ public final class ContainerRunner {
         String runId = UUID.randomUUID().toString();
         CreateContainerCmd create = createCommand(options, gpu, runId);
         String attempted = "create container (" + options.image() + ")";
-        String id = create(create, attempted, runId);
-        live.add(id);
+        session.begin(runId);
+        String id;
+        try {
+            id = create(create, attempted, runId);
+        } catch (RuntimeException e) {
+            session.end(runId);
+            throw e;
+        }
+        session.created(runId, id);
         long tCreated = System.nanoTime();
         long tStarted = tCreated;
         long tExited = tCreated;
@@ -126,6 +133,7 @@ public final class ContainerRunner {
             closeQuietly(output);
             closeQuietly(exit);
             RuntimeException removal = removeContainer(id);
+            session.end(runId);
             if (removal != null && primary != null) {
                 primary.addSuppressed(removal);
             }
@@ -168,7 +176,7 @@ public final class ContainerRunner {
         }
         env.putAll(options.environment());
         Map<String, String> labels = new LinkedHashMap<>(options.labels());
-        labels.putAll(ManagedLabels.forRun(runId));
+        labels.putAll(session.labels(runId));
         CreateContainerCmd cmd = connection.client().createContainerCmd(options.image())
                 .withLabels(labels)
                 .withHostConfig(host)
@@ -284,13 +292,10 @@ public final class ContainerRunner {
     private RuntimeException removeContainer(String id) {
         try {
             connection.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-            live.remove(id);
             return null;
         } catch (NotFoundException e) {
-            live.remove(id);
             return null;
         } catch (RuntimeException e) {
-            live.remove(id);
             LOG.debug("could not remove container {} (the next DockerGpu.connect() sweeps it): {}", id, e.toString());
             return new DockerGpuException("remove container " + shortId(id), "could not remove container "
                     + shortId(id) + ": " + e.getMessage(), "it is removed by the next DockerGpu.connect() or"

@@ -18,11 +18,12 @@ import java.util.Objects;
  * @param discoveredDevices CDI device ids the engine discovered (API 1.49+), e.g. {@code "nvidia.com/gpu=0"}
  * @param cgroupDriver {@code "cgroupfs"} or {@code "systemd"}
  * @param cgroupVersion {@code "1"} or {@code "2"}
+ * @param systemTime the daemon's clock when it answered, RFC 3339 (e.g. {@code "2026-12-02T11:45:01.123456789Z"})
  */
 public record EngineInfo(String serverVersion, String osType, String operatingSystem, String kernelVersion,
                          List<String> securityOptions, List<String> runtimes, String defaultRuntime,
                          List<String> cdiSpecDirs, List<String> discoveredDevices, String cgroupDriver,
-                         String cgroupVersion) {
+                         String cgroupVersion, String systemTime) {
     public EngineInfo {
         serverVersion = Objects.requireNonNullElse(serverVersion, "");
         osType = Objects.requireNonNullElse(osType, "");
@@ -35,6 +36,7 @@ public record EngineInfo(String serverVersion, String osType, String operatingSy
         discoveredDevices = List.copyOf(discoveredDevices);
         cgroupDriver = Objects.requireNonNullElse(cgroupDriver, "");
         cgroupVersion = Objects.requireNonNullElse(cgroupVersion, "");
+        systemTime = Objects.requireNonNullElse(systemTime, "");
     }
 
     /** Whether the engine runs rootless ({@code name=rootless} among its security options). */

@@ -21,9 +21,23 @@ public final class EngineInspector {
      * @throws DockerUnavailableException when the engine stops answering or answers something else
      */
     public static DockerEngine inspect(EngineApi connection, FileView files) {
+        return inspected(connection, files).engine();
+    }
+
+    /** Like {@link #inspect}, keeping the parsed {@code /info} beside the record. */
+    public static Inspected inspected(EngineApi connection, FileView files) {
         EngineInfo info = info(connection);
         GpuPathResolver.Conclusion path = GpuPathResolver.resolve(info, files, sharesFiles(connection, info));
-        return engine(connection, info, path);
+        return new Inspected(engine(connection, info, path), info);
+    }
+
+    /**
+     * The engine's record and the {@code /info} it came from.
+     *
+     * @param engine the record
+     * @param info the parsed answer
+     */
+    public record Inspected(DockerEngine engine, EngineInfo info) {
     }
 
     /** The engine record with {@code path} as its GPU path. */

@@ -35,7 +35,7 @@ public final class EngineJsonParser {
                         text(n, "KernelVersion"), strings(n.get("SecurityOptions")), runtimeNames(n.get("Runtimes")),
                         text(n, "DefaultRuntime"), strings(n.get("CDISpecDirs")),
                         discoveredDevices(n.get("DiscoveredDevices")), text(n, "CgroupDriver"),
-                        text(n, "CgroupVersion")));
+                        text(n, "CgroupVersion"), text(n, "SystemTime")));
     }
 
     /** The daemon's {@code {"message": "..."}} error body, or the body as text when it is not that shape. */

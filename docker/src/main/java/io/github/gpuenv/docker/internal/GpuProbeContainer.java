@@ -43,10 +43,12 @@ public final class GpuProbeContainer {
                 .pullPolicy(PullPolicy.NEVER).timeout(timeout).maxOutputBytes(4096)
                 .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("true")).build();
         // TOOLKIT with the engine's runtimes: the same request DockerGpu makes.
-        io.github.gpuenv.DockerEngine engine = EngineInspector.engine(connection, EngineInspector.info(connection),
+        EngineInfo info = EngineInspector.info(connection);
+        io.github.gpuenv.DockerEngine engine = EngineInspector.engine(connection, info,
                 new GpuPathResolver.Conclusion(GpuPath.NVIDIA_RUNTIME, "probe"));
-        try (LiveContainers live = new LiveContainers(connection.client())) {
-            new ContainerRunner(connection, engine, io.github.gpuenv.docker.InjectionPlanner.unavailable(), live)
+        try (EngineSession session = EngineSession.open(connection::client, DaemonClock.fromSystemTime(
+                info.systemTime()), io.github.gpuenv.docker.ConnectOptions.DEFAULT_LEASE)) {
+            new ContainerRunner(connection, engine, io.github.gpuenv.docker.InjectionPlanner.unavailable(), session)
                     .run(options.toBuilder().attach(io.github.gpuenv.docker.Attach.TOOLKIT).build(),
                             io.github.gpuenv.docker.OutputListener.none(), io.github.gpuenv.docker.PullListener.none());
             return new GpuPathResolver.Conclusion(GpuPath.VERIFIED, "a --gpus all probe container started from "

@@ -3,18 +3,21 @@ package io.github.gpuenv.docker.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes containers gpuenv created and could not remove itself — when the daemon died mid-run, or the creating
- * process was killed. A container is a leftover when its {@link ManagedLabels#OWNER} is not a live process on this
- * host (or is this JVM and no run of {@code live} holds it); containers of other hosts are left alone unless they
- * have stopped.
+ * Removes containers gpuenv created and could not remove itself (the daemon died mid-run, the process was killed)
+ * — only those {@link LeftoverRule} proves abandoned; then the lease volumes that have expired and keep no container.
+ * Each decision is logged at DEBUG with its evidence.
  *
- * <p>{@code int removed = LeftoverSweeper.sweep(client, live);}
+ * <p>{@code int removed = LeftoverSweeper.sweep(client, clock);}
  */
 public final class LeftoverSweeper {
 
@@ -23,26 +26,30 @@ public final class LeftoverSweeper {
     private LeftoverSweeper() {
     }
 
-    /** Removes the leftovers; returns how many. Failures are logged at DEBUG and skipped. */
-    public static int sweep(DockerClient client, LiveContainers live) {
+    /** Removes the leftovers; returns how many containers. Failures to remove one are logged at DEBUG and skipped. */
+    public static int sweep(DockerClient client, DaemonClock clock) {
         List<Container> managed = client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ManagedLabels.MANAGED, "true")).exec();
+        // Leases are read after the containers are listed (lazily, in EngineWorld): a session writes its lease
+        // before it creates a container, so every container listed here has its lease in the later read.
+        EngineWorld world = new EngineWorld(client, clock);
+        Set<String> sessionsLeft = new HashSet<>();
         int removed = 0;
         for (Container c : managed) {
-            String owner = c.getLabels() == null ? null : c.getLabels().get(ManagedLabels.OWNER);
-            if (!isLeftover(c, owner, live)) {
-                continue;
-            }
-            try {
-                client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+            Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+            LeftoverRule.Verdict verdict = LeftoverRule.judge(labels, world);
+            if (verdict.remove() && remove(client, c.getId(), verdict.why())) {
                 removed++;
-                LOG.debug("removed leftover container {} ({}, owner {})", c.getId(), c.getState(), owner);
-            } catch (NotFoundException e) {
-                // removed meanwhile
-            } catch (RuntimeException e) {
-                LOG.debug("could not remove leftover container {}: {}", c.getId(), e.toString());
+            } else {
+                LOG.debug("kept gpuenv container {} ({}): {}", c.getId(), c.getState(), verdict.why());
+                sessionsLeft.add(labels.getOrDefault(ManagedLabels.SESSION, ""));
             }
         }
+        world.leases().forEach((session, lease) -> {
+            if (!sessionsLeft.contains(session) && world.now().isAfter(lease.expires())) {
+                lease.volumes().forEach(v -> SessionLease.remove(client, v));
+            }
+        });
         return removed;
     }
 
@@ -56,24 +63,67 @@ public final class LeftoverSweeper {
                 .withLabelFilter(Map.of(ManagedLabels.RUN_ID, runId)).exec();
         int removed = 0;
         for (Container c : found) {
-            try {
-                client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+            if (remove(client, c.getId(), "the create answer of run " + runId + " was lost")) {
                 removed++;
-                LOG.debug("removed container {} of run {} whose create answer was lost", c.getId(), runId);
-            } catch (NotFoundException e) {
-                // removed meanwhile
             }
         }
         return removed;
     }
 
-    static boolean isLeftover(Container c, String owner, LiveContainers live) {
-        if (ManagedLabels.isSelf(owner)) {
-            return live == null || !live.contains(c.getId());
+    private static boolean remove(DockerClient client, String id, String why) {
+        try {
+            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            LOG.debug("removed gpuenv container {}: {}", id, why);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            LOG.debug("could not remove gpuenv container {}: {}", id, e.toString());
+            return false;
         }
-        if (ManagedLabels.isThisHost(owner)) {
-            return !ManagedLabels.isLiveOnThisHost(owner);
+    }
+
+    /** The live world of a sweep: this process's sessions, its processes, the engine's leases (read once, lazily). */
+    private static final class EngineWorld implements LeftoverRule.World {
+        private final DockerClient client;
+        private final DaemonClock clock;
+        private Map<String, SessionLease.Lease> leases;
+
+        EngineWorld(DockerClient client, DaemonClock clock) {
+            this.client = client;
+            this.clock = clock;
         }
-        return !"running".equals(c.getState()) && !"created".equals(c.getState());
+
+        @Override
+        public OwnerId self() {
+            return OwnerId.self();
+        }
+
+        @Override
+        public Optional<Boolean> openSessionRuns(String sessionId, String runId) {
+            return EngineSession.runs(sessionId, runId);
+        }
+
+        @Override
+        public boolean isAlive(OwnerId owner) {
+            return owner.isAlive();
+        }
+
+        @Override
+        public Optional<Instant> leaseExpiry(String sessionId) {
+            return Optional.ofNullable(leases().get(sessionId)).map(SessionLease.Lease::expires);
+        }
+
+        @Override
+        public Instant now() {
+            return clock.now();
+        }
+
+        Map<String, SessionLease.Lease> leases() {
+            if (leases == null) {
+                leases = SessionLease.read(client);
+            }
+            return leases;
+        }
     }
 }

@@ -1,92 +1,46 @@
 package io.github.gpuenv.docker.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The labels every container gpuenv creates carries: {@code io.github.gpuenv.managed=true}, a run id, and its
- * owner (this JVM: host boot id, pid and start time), so a later sweep can tell a leftover from a container some
- * live process is still using.
+ * The labels of what gpuenv creates on an engine. Every container carries {@link #MANAGED}, its {@link #RUN_ID},
+ * its {@link #SESSION} (the {@code DockerGpu} that made it) and its {@link #OWNER} ({@link OwnerId}); every session
+ * that holds runs keeps a lease volume carrying {@link #LEASE} and {@link #LEASE_EXPIRES}. A sweep reads these and
+ * nothing else to tell a leftover from a container that someone is still using ({@link LeftoverRule}).
  *
- * <p>{@code Map<String, String> labels = ManagedLabels.forRun(runId);}
+ * <p>{@code Map<String, String> labels = ManagedLabels.forRun(runId, sessionId);}
  */
 public final class ManagedLabels {
 
     /** Marks a container as created by gpuenv. */
     public static final String MANAGED = "io.github.gpuenv.managed";
-    /** The run's id. */
+    /** The run's id (random, one per run). */
     public static final String RUN_ID = "io.github.gpuenv.run-id";
-    /** {@code <host>/<pid>/<jvm start epoch millis>} of the creating process. */
+    /** The id of the session (one {@code DockerGpu}) that created the container (random). */
+    public static final String SESSION = "io.github.gpuenv.session";
+    /** {@link OwnerId#label()} of the creating process and copy of gpuenv. */
     public static final String OWNER = "io.github.gpuenv.owner";
-
-    private static final String HOST = hostId();
-    private static final String SELF = owner(ProcessHandle.current());
+    /** On a lease volume: the session it keeps alive. */
+    public static final String LEASE = "io.github.gpuenv.lease";
+    /** On a lease volume: when it ends, epoch millis of the daemon's clock ({@link DaemonClock}). */
+    public static final String LEASE_EXPIRES = "io.github.gpuenv.lease-expires";
 
     private ManagedLabels() {
     }
 
-    /** The labels of one run. */
-    public static Map<String, String> forRun(String runId) {
+    /** The labels of one run of session {@code sessionId}. */
+    public static Map<String, String> forRun(String runId, String sessionId) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(MANAGED, "true");
         labels.put(RUN_ID, runId);
-        labels.put(OWNER, SELF);
+        labels.put(SESSION, sessionId);
+        labels.put(OWNER, OwnerId.self().label());
         return labels;
     }
 
-    /** The owner label value of this JVM, {@code <host>/<pid>/<jvm start epoch millis>}. */
+    /** The owner label value of this process and copy of gpuenv. */
     public static String self() {
-        return SELF;
-    }
-
-    /** Whether {@code owner} is this JVM. */
-    public static boolean isSelf(String owner) {
-        return SELF.equals(owner);
-    }
-
-    /** Whether {@code owner} is a process still running on this host ({@code false} for other hosts). */
-    public static boolean isLiveOnThisHost(String owner) {
-        if (owner == null) {
-            return false;
-        }
-        String[] parts = owner.split("/");
-        if (parts.length != 3 || !parts[0].equals(HOST)) {
-            return false;
-        }
-        try {
-            long pid = Long.parseLong(parts[1]);
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            return process.isPresent() && owner(process.get()).equals(owner);
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /** Whether {@code owner} names this host. */
-    public static boolean isThisHost(String owner) {
-        return owner != null && owner.startsWith(HOST + "/");
-    }
-
-    private static String owner(ProcessHandle process) {
-        long start = process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-        return HOST + "/" + process.pid() + "/" + start;
-    }
-
-    private static String hostId() {
-        try {
-            Path bootId = Path.of("/proc/sys/kernel/random/boot_id");
-            if (Files.isReadable(bootId)) {
-                return new String(Files.readAllBytes(bootId), StandardCharsets.US_ASCII).strip();
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // fall through
-        }
-        String name = System.getenv("COMPUTERNAME");
-        return name != null ? name : String.valueOf(System.getenv("HOSTNAME"));
+        return OwnerId.self().label();
     }
 }

@@ -15,7 +15,7 @@ class GpuPathResolverTest {
 
     private static EngineInfo info(List<String> runtimes, List<String> cdiDirs, List<String> discovered) {
         return new EngineInfo("26.1.5", "linux", "Debian", "6.1", List.of(), runtimes, "runc", cdiDirs, discovered,
-                "cgroupfs", "2");
+                "cgroupfs", "2", "");
     }
 
     @Test

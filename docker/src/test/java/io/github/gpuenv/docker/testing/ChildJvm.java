@@ -69,6 +69,26 @@ public final class ChildJvm {
         }
     }
 
+    /**
+     * Starts {@code mainClass} without waiting: {@code prefix} (e.g. {@code unshare --pid --fork}) runs the JVM,
+     * stdin and stdout are the caller's to use, stderr goes to a temporary file's stream of the returned process.
+     */
+    public static Process start(List<String> prefix, List<String> jvmArgs, String mainClass, List<String> args,
+                                Map<String, String> env) {
+        List<String> argv = new ArrayList<>(prefix);
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(jvmArgs);
+        argv.addAll(List.of("-cp", classpath(), mainClass));
+        argv.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(env);
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The test classpath (surefire/failsafe's, not their manifest-only booter jar). */
     static String classpath() {
         String cp = System.getProperty("surefire.test.class.path");
