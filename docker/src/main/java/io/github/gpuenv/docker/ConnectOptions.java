@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public final class ConnectOptions {
 
+    /** The default {@link #requestTimeout()}: one minute. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(1);
     /** The default {@link #leaseDuration()}: two minutes. */
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 
@@ -24,6 +26,7 @@ public final class ConnectOptions {
     private final InjectionPlanner injectionPlanner;
     private final boolean removeLeftovers;
     private final Duration leaseDuration;
+    private final Duration requestTimeout;
 
     private ConnectOptions(Builder b) {
         this.environment = b.environment;
@@ -33,6 +36,7 @@ public final class ConnectOptions {
                 : InjectionPlanner.fromHost(io.github.gpuenv.DetectOptions.builder(b.environment).fileView(b.files).build());
         this.removeLeftovers = b.removeLeftovers;
         this.leaseDuration = b.leaseDuration;
+        this.requestTimeout = b.requestTimeout;
     }
 
     /** The defaults: the process environment, a 5 s connect timeout, this machine's files. */
@@ -50,7 +54,7 @@ public final class ConnectOptions {
         return environment;
     }
 
-    /** The limit of establishing a connection (and of the version/info requests at connect). */
+    /** The limit of establishing a connection, and of the {@code /version} answer at connect. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -58,6 +62,16 @@ public final class ConnectOptions {
     /** This machine's files (CDI spec directories). */
     public FileView files() {
         return files;
+    }
+
+    /**
+     * The most one engine request may take to be answered (default {@link #DEFAULT_REQUEST_TIMEOUT}): every request
+     * but the streams that last as long as a container or a pull (wait, logs, pull, bounded by
+     * {@link RunOptions#timeout()} and {@link RunOptions#pullTimeout()}). A daemon blocked in create or start (a hung
+     * NVIDIA hook) therefore cannot hang a run without a timeout; a run's own timeout, when shorter, wins.
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 
     /** Computes {@link Attach#INJECT} plans. */
@@ -91,6 +105,7 @@ public final class ConnectOptions {
         private InjectionPlanner injectionPlanner;
         private boolean removeLeftovers = true;
         private Duration leaseDuration = DEFAULT_LEASE;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
         private Builder() {
         }
@@ -126,6 +141,15 @@ public final class ConnectOptions {
 
         public Builder removeLeftovers(boolean remove) {
             this.removeLeftovers = remove;
+            return this;
+        }
+
+        /** See {@link ConnectOptions#requestTimeout()}. */
+        public Builder requestTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("requestTimeout <= 0");
+            }
+            this.requestTimeout = timeout;
             return this;
         }
 

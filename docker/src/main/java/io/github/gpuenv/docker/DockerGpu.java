@@ -48,7 +48,7 @@ public final class DockerGpu implements AutoCloseable {
         this.engine = engine;
         this.options = options;
         this.clock = clock;
-        this.session = EngineSession.open(connection::client, clock, options.leaseDuration());
+        this.session = EngineSession.open(connection::control, clock, options.leaseDuration());
     }
 
     /** Connects with {@link ConnectOptions#defaults()}. */
@@ -62,7 +62,8 @@ public final class DockerGpu implements AutoCloseable {
      * @throws DockerUnavailableException when the engine cannot be reached or spoken to
      */
     public static DockerGpu connect(ConnectOptions options) {
-        EngineConnection connection = EngineConnection.open(options.environment(), options.connectTimeout(), null);
+        EngineConnection connection = EngineConnection.open(options.environment(), options.connectTimeout(), null,
+                options.requestTimeout());
         try {
             EngineInspector.Inspected inspected = EngineInspector.inspected(connection, options.files());
             DockerGpu gpu = new DockerGpu(connection, inspected.engine(),
@@ -139,7 +140,7 @@ public final class DockerGpu implements AutoCloseable {
      */
     public int removeLeftovers() {
         try {
-            return LeftoverSweeper.sweep(connection.client(), clock);
+            return LeftoverSweeper.sweep(connection.control(), clock);
         } catch (RuntimeException e) {
             throw EngineFailures.unavailable(connection.endpoint(), "list gpuenv containers", e);
         }

@@ -14,6 +14,7 @@ import io.github.gpuenv.DockerEngine;
 import io.github.gpuenv.docker.ContainerInterruptedException;
 import io.github.gpuenv.docker.ContainerTimeoutException;
 import io.github.gpuenv.docker.DockerGpuException;
+import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.docker.InjectionPlanner;
 import io.github.gpuenv.docker.LaunchTimings;
 import io.github.gpuenv.docker.LogStream;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,13 +52,8 @@ public final class ContainerRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRunner.class);
     /** How long output may trail the exit code. */
     private static final Duration DRAIN = Duration.ofSeconds(10);
-    /** Runs the create requests (see {@link #create}); daemon threads, idle ones end after a minute. */
-    private static final java.util.concurrent.ExecutorService CREATES = new java.util.concurrent.ThreadPoolExecutor(0,
-            Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "gpuenv-docker-create");
-                t.setDaemon(true);
-                return t;
-            });
+    /** How long a removal is waited for before it is left to go on in the background. */
+    private static final Duration REMOVAL_WAIT = Duration.ofSeconds(15);
 
     private final EngineConnection connection;
     private final DockerEngine engine;
@@ -79,8 +76,13 @@ public final class ContainerRunner {
      */
     public RunResult run(RunOptions options, OutputListener listener, PullListener pullListener) {
         long t0 = System.nanoTime();
-        ImagePuller.ensure(connection, options.image(), options.pullPolicy(), options.pullTimeout(), pullListener);
+        RunDeadline deadline = RunDeadline.after(options.timeout());
+        boolean pulled = ImagePuller.ensure(connection, options.image(), options.pullPolicy(), options.pullTimeout(),
+                deadline, pullListener);
         long tPulled = System.nanoTime();
+        if (pulled) {
+            deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
+        }
         GpuAttachment gpu = options.gpus().map(r -> GpuAttachment.decide(r, options.attach(), options.allowInject(),
                 engine, planner)).orElse(null);
         String runId = UUID.randomUUID().toString();
@@ -89,7 +91,7 @@ public final class ContainerRunner {
         session.begin(runId);
         String id;
         try {
-            id = create(create, attempted, runId);
+            id = create(create, attempted, runId, deadline);
         } catch (RuntimeException e) {
             session.end(runId);
             throw e;
@@ -105,7 +107,7 @@ public final class ContainerRunner {
         Integer code = null;
         try {
             attempted = "start container " + shortId(id) + " (" + options.image() + ")";
-            startContainer(id, attempted);
+            startContainer(id, attempted, deadline);
             tStarted = System.nanoTime();
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
@@ -116,7 +118,7 @@ public final class ContainerRunner {
                 client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
             }
             client.waitContainerCmd(id).exec(exit);
-            code = await(exit.code, options.timeout().orElse(null), attempted);
+            code = awaitExit(exit.code, deadline, options.timeout().orElse(null), attempted);
             if (listener == null) {
                 client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false).exec(output);
             }
@@ -177,7 +179,7 @@ public final class ContainerRunner {
         env.putAll(options.environment());
         Map<String, String> labels = new LinkedHashMap<>(options.labels());
         labels.putAll(session.labels(runId));
-        CreateContainerCmd cmd = connection.client().createContainerCmd(options.image())
+        CreateContainerCmd cmd = connection.control().createContainerCmd(options.image())
                 .withLabels(labels)
                 .withHostConfig(host)
                 .withAttachStdin(false).withAttachStdout(true).withAttachStderr(true).withTty(false);
@@ -195,33 +197,40 @@ public final class ContainerRunner {
     }
 
     /**
-     * Sends the create on its own thread and waits for its answer even when the caller is interrupted meanwhile:
-     * an interrupt that closed the request's channel would lose the answer while the daemon still creates the
-     * container (found in the load test: a {@code created} container left behind). After an interrupt the
-     * container is removed and {@link ContainerInterruptedException} thrown with the flag set again.
+     * Sends the create on its own thread and waits for its answer — within the run's deadline and the request
+     * timeout, and even when the caller is interrupted meanwhile: an interrupt that closed the request's channel
+     * would lose the answer while the daemon still creates the container (found in the load test: a {@code created}
+     * container left behind). After an interrupt the container is removed and {@link ContainerInterruptedException}
+     * thrown with the flag set again. When no answer comes in time the run gives up with a timeout, and a late answer
+     * still has its container removed (or the run's containers looked up by label when the request failed).
      */
-    private String create(CreateContainerCmd create, String attempted, String runId) {
-        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+    private String create(CreateContainerCmd create, String attempted, String runId, RunDeadline deadline) {
+        CompletableFuture<String> answer = BoundedRequest.send(() -> {
             try {
                 return create.exec().getId();
             } finally {
                 create.close();
             }
-        }, CREATES);
+        });
         boolean interrupted = false;
         String id;
         try {
             while (true) {
                 try {
-                    id = answer.get();
+                    id = BoundedRequest.await(answer, deadline.limit(connection.requestTimeout()));
                     break;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
-        } catch (ExecutionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
-            RuntimeException failure = createFailed(attempted, runId, cause);
+        } catch (TimeoutException e) {
+            session.abandon(runId, answer);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw EngineFailures.noAnswer(connection, attempted, deadline, "the create", e);
+        } catch (RuntimeException e) {
+            RuntimeException failure = createFailed(attempted, runId, e);
             if (interrupted && !(failure instanceof ContainerInterruptedException)) {
                 failure = new ContainerInterruptedException(attempted, "interrupted while the container was created",
                         failure);
@@ -255,7 +264,7 @@ public final class ContainerRunner {
                 "interrupted while the container was created; it was removed", e) : failure(attempted, e);
         if (interrupted || EngineFailures.isTransportFailure(e)) {
             try {
-                LeftoverSweeper.removeRun(connection.client(), runId);
+                LeftoverSweeper.removeRun(connection.control(), runId);
             } catch (RuntimeException removal) {
                 LOG.debug("could not look up the containers of run {} (the next DockerGpu.connect() sweeps them): {}",
                         runId, removal.toString());
@@ -268,38 +277,67 @@ public final class ContainerRunner {
         return failure;
     }
 
-    private void startContainer(String id, String attempted) {
+    /** Starts the container, waiting within the run's deadline and the request timeout. */
+    private void startContainer(String id, String attempted, RunDeadline deadline) throws InterruptedException {
+        CompletableFuture<Void> answer = BoundedRequest.send(() -> {
+            connection.control().startContainerCmd(id).exec();
+            return null;
+        });
         try {
-            connection.client().startContainerCmd(id).exec();
+            BoundedRequest.await(answer, deadline.limit(connection.requestTimeout()));
+        } catch (TimeoutException e) {
+            throw EngineFailures.noAnswer(connection, attempted, deadline, "the start", e);
         } catch (RuntimeException e) {
             throw failure(attempted, e);
         }
     }
 
-    private int await(CompletableFuture<Integer> code, Duration timeout, String attempted) throws InterruptedException {
+    private int awaitExit(CompletableFuture<Integer> code, RunDeadline deadline, Duration timeout, String attempted)
+            throws InterruptedException {
         try {
-            return timeout == null ? code.get() : code.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return BoundedRequest.await(code, deadline.remaining());
         } catch (TimeoutException e) {
-            throw new ContainerTimeoutException(attempted, "the container ran longer than " + timeout
-                    + "; it was killed and removed", "raise the timeout, or make the command finish sooner", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw failure(attempted, cause instanceof RuntimeException r ? r : new RuntimeException(cause));
+            throw new ContainerTimeoutException(attempted, "the run took longer than its timeout of " + timeout
+                    + "; the container was killed and removed", "raise the timeout, or make the command finish sooner",
+                    e);
+        } catch (RuntimeException e) {
+            throw failure(attempted, e);
         }
     }
 
-    /** Force-removes; returns the failure (already logged) or null. A container already gone is success. */
+    /**
+     * Force-removes, waiting at most {@link #REMOVAL_WAIT} (and the request timeout); returns the failure (already
+     * logged) or null. A container already gone is success. A removal not answered in time goes on in the background;
+     * if it fails, the container is a leftover for a later sweep (its run has ended).
+     */
     private RuntimeException removeContainer(String id) {
-        try {
-            connection.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        CompletableFuture<Void> answer = BoundedRequest.send(() -> {
+            connection.control().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             return null;
+        });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    BoundedRequest.await(answer, RunDeadline.after(Optional.of(REMOVAL_WAIT))
+                            .limit(connection.requestTimeout()));
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (NotFoundException e) {
             return null;
-        } catch (RuntimeException e) {
-            LOG.debug("could not remove container {} (the next DockerGpu.connect() sweeps it): {}", id, e.toString());
+        } catch (TimeoutException | RuntimeException e) {
+            LOG.debug("could not remove container {} (a later DockerGpu.connect() sweeps it): {}", id, e.toString());
             return new DockerGpuException("remove container " + shortId(id), "could not remove container "
-                    + shortId(id) + ": " + e.getMessage(), "it is removed by the next DockerGpu.connect() or"
+                    + shortId(id) + ": " + (e instanceof TimeoutException ? "the engine did not answer within "
+                    + REMOVAL_WAIT : e.getMessage()), "it is removed by a later DockerGpu.connect() or"
                     + " DockerGpu.removeLeftovers(); or `docker rm -f " + id + "`", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -15,7 +15,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A docker-java client for the engine docker-java's configuration chooses (what launching uses, and detection for
  * TCP endpoints, named pipes and the opt-in probe container), speaking an API version negotiated
- * from the engine's unversioned {@code /version} ({@link ApiVersions}). Owns its transport; close it.
+ * from the engine's unversioned {@code /version} ({@link ApiVersions}). Owns its transports; close it.
+ *
+ * <p>Two transports: {@link #client()} for the streams that last as long as a container or a pull does (wait, logs,
+ * pull; bounded by their callers), and {@link #control()} for every other request (inspect, create, start, remove,
+ * list, volumes, raw {@code GET}s), whose answer must come within the request timeout — a daemon that accepts and
+ * never answers (a hung NVIDIA hook blocks create and start) cannot hold a thread forever.
  *
  * <p>{@code try (EngineConnection c = EngineConnection.open(Environment.system(), Duration.ofSeconds(3), null)) { ... }}
  */
@@ -26,15 +31,22 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
     private final String endpoint;
     private final DefaultDockerClientConfig config;
     private final DockerHttpClient http;
+    private final Duration requestTimeout;
+    private final boolean mainBounded;
     private DockerClient client;
+    private DockerHttpClient controlHttp;
+    private DockerClient control;
     private final EngineVersion version;
     private final String negotiatedApiVersion;
 
     private EngineConnection(String endpoint, DefaultDockerClientConfig config, DockerHttpClient http,
-                             EngineVersion version, String negotiatedApiVersion) {
+                             boolean mainBounded, Duration requestTimeout, EngineVersion version,
+                             String negotiatedApiVersion) {
+        this.mainBounded = mainBounded;
         this.endpoint = endpoint;
         this.config = config;
         this.http = http;
+        this.requestTimeout = requestTimeout;
         this.version = version;
         this.negotiatedApiVersion = negotiatedApiVersion;
     }
@@ -49,19 +61,22 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
      * @throws DockerUnavailableException when the engine cannot be reached or spoken to
      */
     public static EngineConnection open(Environment environment, Duration connectTimeout, Duration responseTimeout) {
+        return open(environment, connectTimeout, responseTimeout, responseTimeout);
+    }
+
+    /**
+     * Connects and negotiates, with {@code requestTimeout} bounding each {@link #control()} request and the raw
+     * {@code GET}s ({@code null}: as {@code responseTimeout}).
+     */
+    public static EngineConnection open(Environment environment, Duration connectTimeout, Duration responseTimeout,
+                                        Duration requestTimeout) {
         DefaultDockerClientConfig.Builder builder = DockerClientConfigs.builder(environment);
         String endpoint = "(unresolved)";
         DockerHttpClient http = null;
         try {
             DefaultDockerClientConfig probeConfig = builder.build();
             endpoint = EngineEndpoint.redact(probeConfig.getDockerHost());
-            ZerodepDockerHttpClient.Builder transport = new ZerodepDockerHttpClient.Builder()
-                    .dockerHost(probeConfig.getDockerHost()).sslConfig(LocalSocketTls.forEndpoint(probeConfig.getDockerHost(), probeConfig.getSSLConfig()))
-                    .maxConnections(128).connectionTimeout(connectTimeout);
-            if (responseTimeout != null) {
-                transport.responseTimeout(responseTimeout);
-            }
-            http = transport.build();
+            http = transport(probeConfig, connectTimeout, responseTimeout);
             VersionNegotiation.Result negotiated = VersionNegotiation.of(endpoint,
                     handshake(http, responseTimeout == null ? connectTimeout : null));
             EngineVersion version = negotiated.version();
@@ -69,7 +84,8 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
             DefaultDockerClientConfig config = builder.withApiVersion(api).build();
             LOG.debug("connected to {} (engine {}, API {} of {})", endpoint, version.version(), api,
                     version.apiVersion());
-            return new EngineConnection(endpoint, config, http, version, api);
+            return new EngineConnection(endpoint, config, http, responseTimeout != null,
+                    requestTimeout == null ? responseTimeout : requestTimeout, version, api);
         } catch (DockerUnavailableException e) {
             closeQuietly(http);
             throw e;
@@ -77,6 +93,18 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
             closeQuietly(http);
             throw EngineFailures.unavailable(endpoint, "connect to the Docker Engine", e);
         }
+    }
+
+    private static DockerHttpClient transport(DefaultDockerClientConfig config, Duration connectTimeout,
+                                              Duration responseTimeout) {
+        ZerodepDockerHttpClient.Builder transport = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(LocalSocketTls.forEndpoint(config.getDockerHost(), config.getSSLConfig()))
+                .maxConnections(128).connectionTimeout(connectTimeout);
+        if (responseTimeout != null) {
+            transport.responseTimeout(responseTimeout);
+        }
+        return transport.build();
     }
 
     /**
@@ -137,6 +165,36 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
         return client;
     }
 
+    /**
+     * The client for requests that must be answered within {@link #requestTimeout()} (all but wait, logs and pull);
+     * the same as {@link #client()} when that one's transport is bounded already.
+     */
+    public synchronized DockerClient control() {
+        if (mainBounded || requestTimeout == null) {
+            return client();
+        }
+        if (control == null) {
+            control = DockerClientImpl.getInstance(config, controlHttp());
+        }
+        return control;
+    }
+
+    /** The bounded transport ({@link #http()} when that one is bounded already, or no bound is set). */
+    private synchronized DockerHttpClient controlHttp() {
+        if (mainBounded || requestTimeout == null) {
+            return http;
+        }
+        if (controlHttp == null) {
+            controlHttp = transport(config, requestTimeout, requestTimeout);
+        }
+        return controlHttp;
+    }
+
+    /** The bound of each {@link #control()} request; {@code null}: none. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     @Override
     public EngineVersion version() {
         return version;
@@ -149,16 +207,38 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
 
     @Override
     public RawEngineApi.Response get(String path) {
-        return RawEngineApi.get(http, path);
+        DockerHttpClient bounded = controlHttp();
+        if (requestTimeout == null) {
+            return RawEngineApi.get(bounded, path);
+        }
+        // The transport's response timeout does not bound reads on unix sockets (docker-java's UnixSocket is a
+        // blocking channel), so the wait is bounded here; a request given up on ends when this connection closes.
+        java.util.concurrent.CompletableFuture<RawEngineApi.Response> answer = BoundedRequest.send(
+                () -> RawEngineApi.get(bounded, path));
+        try {
+            return BoundedRequest.await(answer, java.util.Optional.of(requestTimeout));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new RuntimeException(new java.net.SocketTimeoutException("no answer to GET " + path + " within "
+                    + requestTimeout));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeException(new java.nio.channels.ClosedByInterruptException());
+        }
     }
 
     @Override
     public void close() {
         DockerClient built;
+        DockerClient builtControl;
+        DockerHttpClient builtControlHttp;
         synchronized (this) {
             built = client;
+            builtControl = control;
+            builtControlHttp = controlHttp;
         }
         closeQuietly(built);
+        closeQuietly(builtControl);
+        closeQuietly(builtControlHttp);
         closeQuietly(http);
     }
 

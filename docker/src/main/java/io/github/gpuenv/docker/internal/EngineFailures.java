@@ -31,6 +31,27 @@ public final class EngineFailures {
                 remedy(kind, endpoint), failure);
     }
 
+    /**
+     * No answer to {@code request} within its limit: a {@link io.github.gpuenv.docker.ContainerTimeoutException} when
+     * the run's deadline was the limit, else {@link Kind#TIMED_OUT} (the request timeout ran out).
+     */
+    public static io.github.gpuenv.docker.DockerGpuException noAnswer(EngineConnection connection, String attempted,
+                                                                      RunDeadline deadline, String request,
+                                                                      Throwable cause) {
+        String endpoint = connection.endpoint();
+        String hint = "; a daemon that does not answer create or start is often blocked by a hung NVIDIA hook"
+                + " (`nvidia-container-cli`): check that `nvidia-smi` answers on the host, and the daemon's log";
+        if (deadline.limits(connection.requestTimeout())) {
+            return new io.github.gpuenv.docker.ContainerTimeoutException(attempted, "the run reached its timeout"
+                    + " while the engine at " + endpoint + " had not answered " + request + "; nothing was left"
+                    + " running", "raise the timeout, or find what holds the engine" + hint, cause);
+        }
+        return new DockerUnavailableException(Kind.TIMED_OUT, endpoint, attempted, "the Docker Engine at " + endpoint
+                + " did not answer " + request + " within " + connection.requestTimeout() + " (the request timeout)",
+                "check that the engine is healthy (`docker info`), or raise ConnectOptions.requestTimeout" + hint,
+                cause);
+    }
+
     /** Whether {@code failure} is a transport failure (as opposed to a daemon error answer). */
     public static boolean isTransportFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * ({@link ManagedLabels#SESSION}), the runs in progress, and the {@link SessionLease} that proves to other processes
  * that the session is alive. A run is registered before its create is sent and ends after its removal, so a sweep in
  * this process never mistakes a container being created for a leftover. While runs are in progress a JVM shutdown
- * hook (Ctrl-C in the CLI, {@code System.exit}) force-removes their containers.
+ * hook (Ctrl-C in the CLI, {@code System.exit}) force-removes their containers. A create given up on (a run's deadline
+ * passed while the engine had not answered) is {@linkplain #abandon abandoned}: its late container is removed when
+ * the answer comes, or by label at {@link #close()}.
  *
  * <p>{@code try (EngineSession s = EngineSession.open(client, clock, Duration.ofMinutes(2))) { s.begin(runId); ... s.end(runId); }}
  */
@@ -27,12 +29,16 @@ public final class EngineSession implements AutoCloseable {
     /** How long the shutdown hook waits for the engine. */
     private static final Duration HOOK_LIMIT = Duration.ofSeconds(10);
     private static final String PENDING = "";
+    /** How long {@link #close()} waits for the late answer of a create given up on. */
+    private static final Duration ABANDONED_WAIT = Duration.ofSeconds(5);
 
     private final String id = UUID.randomUUID().toString();
     private final Supplier<DockerClient> client;
     private final SessionLease lease;
     /** Run id → container id ({@link #PENDING} until the create answered). */
     private final Map<String, String> runs = new ConcurrentHashMap<>();
+    /** Runs whose create was given up on, until their late answer is handled. */
+    private final Map<String, java.util.concurrent.CompletableFuture<String>> abandoned = new ConcurrentHashMap<>();
     private final Thread hook = new Thread(this::removeAllBounded, "gpuenv-docker-cleanup");
     private boolean hookRegistered;
 
@@ -76,6 +82,29 @@ public final class EngineSession implements AutoCloseable {
         runs.replace(runId, containerId);
     }
 
+    /**
+     * A create that the run gave up waiting for: when its answer comes after all, its container is removed and the
+     * run ends; {@link #close()} waits a little for answers still due and removes the run's containers by label.
+     */
+    public void abandon(String runId, java.util.concurrent.CompletableFuture<String> answer) {
+        abandoned.put(runId, answer);
+        answer.whenComplete((containerId, failure) -> {
+            try {
+                if (containerId != null) {
+                    client.get().removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+                } else {
+                    LeftoverSweeper.removeRun(client.get(), runId);
+                }
+                abandoned.remove(runId);
+            } catch (RuntimeException e) {
+                LOG.debug("could not remove the late container of run {} (close() or a later sweep removes it): {}",
+                        runId, e.toString());
+            } finally {
+                end(runId);
+            }
+        });
+    }
+
     /** The run ended (its container removed, or its removal failed and is left to a sweep). */
     public void end(String runId) {
         if (runs.remove(runId) != null) {
@@ -107,6 +136,13 @@ public final class EngineSession implements AutoCloseable {
     }
 
     private void removeAll() {
+        abandoned.keySet().forEach(runId -> {
+            try {
+                LeftoverSweeper.removeRun(client.get(), runId);
+            } catch (RuntimeException e) {
+                LOG.debug("shutdown cleanup of run {} failed: {}", runId, e.toString());
+            }
+        });
         runs.forEach((runId, containerId) -> {
             try {
                 if (containerId.equals(PENDING)) {
@@ -126,6 +162,22 @@ public final class EngineSession implements AutoCloseable {
      */
     @Override
     public void close() {
+        abandoned.forEach((runId, answer) -> {
+            try {
+                answer.get(ABANDONED_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // no answer: look for the run's containers by label below
+            }
+            if (abandoned.containsKey(runId)) {
+                try {
+                    LeftoverSweeper.removeRun(client.get(), runId);
+                } catch (RuntimeException e) {
+                    LOG.debug("could not look up the containers of run {}: {}", runId, e.toString());
+                }
+            }
+        });
         OPEN.remove(id);
         synchronized (this) {
             if (hookRegistered) {

@@ -46,7 +46,7 @@ public final class GpuProbeContainer {
         EngineInfo info = EngineInspector.info(connection);
         io.github.gpuenv.DockerEngine engine = EngineInspector.engine(connection, info,
                 new GpuPathResolver.Conclusion(GpuPath.NVIDIA_RUNTIME, "probe"));
-        try (EngineSession session = EngineSession.open(connection::client, DaemonClock.fromSystemTime(
+        try (EngineSession session = EngineSession.open(connection::control, DaemonClock.fromSystemTime(
                 info.systemTime()), io.github.gpuenv.docker.ConnectOptions.DEFAULT_LEASE)) {
             new ContainerRunner(connection, engine, io.github.gpuenv.docker.InjectionPlanner.unavailable(), session)
                     .run(options.toBuilder().attach(io.github.gpuenv.docker.Attach.TOOLKIT).build(),
@@ -63,7 +63,7 @@ public final class GpuProbeContainer {
     }
 
     private static Optional<String> localImage(EngineConnection connection) {
-        List<Image> images = connection.client().listImagesCmd().exec();
+        List<Image> images = connection.control().listImagesCmd().exec();
         return images.stream()
                 .flatMap(i -> i.getRepoTags() == null ? java.util.stream.Stream.empty()
                         : java.util.Arrays.stream(i.getRepoTags()))

@@ -15,6 +15,9 @@ import io.github.gpuenv.docker.PullListener;
 import io.github.gpuenv.docker.PullPolicy;
 import io.github.gpuenv.docker.PullProgress;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -43,7 +46,13 @@ public final class ImagePuller {
      */
     public static boolean ensure(EngineConnection connection, String image, PullPolicy policy, Duration timeout,
                                  PullListener listener) {
-        if (policy != PullPolicy.ALWAYS && present(connection, image)) {
+        return ensure(connection, image, policy, timeout, RunDeadline.after(Optional.empty()), listener);
+    }
+
+    /** Like {@link #ensure(EngineConnection, String, PullPolicy, Duration, PullListener)}, its image check within {@code deadline}. */
+    public static boolean ensure(EngineConnection connection, String image, PullPolicy policy, Duration timeout,
+                                 RunDeadline deadline, PullListener listener) {
+        if (policy != PullPolicy.ALWAYS && present(connection, image, deadline)) {
             return false;
         }
         if (policy == PullPolicy.NEVER) {
@@ -55,12 +64,26 @@ public final class ImagePuller {
         return true;
     }
 
-    /** Whether the engine has {@code image}. */
+    /** Whether the engine has {@code image} (within the request timeout). */
     public static boolean present(EngineConnection connection, String image) {
-        ImageReference.require("inspect image " + image, image);
-        try {
-            connection.client().inspectImageCmd(image).exec();
+        return present(connection, image, RunDeadline.after(Optional.empty()));
+    }
+
+    /** Whether the engine has {@code image}, answered within {@code deadline} and the request timeout. */
+    public static boolean present(EngineConnection connection, String image, RunDeadline deadline) {
+        String attempted = "inspect image " + image;
+        ImageReference.require(attempted, image);
+        CompletableFuture<Boolean> answer = BoundedRequest.send(() -> {
+            connection.control().inspectImageCmd(image).exec();
             return true;
+        });
+        try {
+            return BoundedRequest.await(answer, deadline.limit(connection.requestTimeout()));
+        } catch (TimeoutException e) {
+            throw EngineFailures.noAnswer(connection, attempted, deadline, "the image inspection", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerInterruptedException(attempted, "interrupted while looking for " + image, e);
         } catch (NotFoundException e) {
             return false;
         } catch (DockerException e) {
