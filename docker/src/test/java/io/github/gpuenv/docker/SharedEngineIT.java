@@ -67,6 +67,31 @@ class SharedEngineIT {
 
     @ParameterizedTest
     @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    void aContainerRemovedByAnotherUserEndsTheRunTyped(String variable) throws Exception {
+        String host = TestEngines.require(variable);
+        try (DockerGpu docker = TestEngines.connect(variable)) {
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread runner = new Thread(() -> {
+                try {
+                    docker.run(RunOptions.builder(TestEngines.image()).command("sleep", "300")
+                            .pullPolicy(PullPolicy.NEVER).build());
+                    outcome.complete(null);
+                } catch (RuntimeException e) {
+                    outcome.complete(e);
+                }
+            });
+            runner.start();
+            String id = awaitRunningOfThisJvm(host);
+            TestEngines.request(host, "DELETE", "/containers/" + id + "?force=1");
+            assertThat(outcome.get(60, TimeUnit.SECONDS)).as("only DockerGpuException's family escapes run()")
+                    .isInstanceOf(DockerGpuException.class);
+        } finally {
+            TestEngines.assertNoManagedContainers(host);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
     void anotherJvmsRunIsLeftAlone(String variable) throws Exception {
         othersRunIsLeftAlone(variable, List.of(), false);
     }

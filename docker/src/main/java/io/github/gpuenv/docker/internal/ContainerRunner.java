@@ -129,7 +129,7 @@ public final class ContainerRunner {
             primary = new ContainerInterruptedException(attempted, "interrupted while the container ran; it was"
                     + " killed and removed", e);
         } catch (RuntimeException e) {
-            primary = e;
+            primary = failure(attempted, e);
         } finally {
             interrupted |= Thread.interrupted();
             closeQuietly(output);
