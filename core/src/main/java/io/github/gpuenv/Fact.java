@@ -45,11 +45,19 @@ public sealed interface Fact<T> permits Fact.Known, Fact.Unknown {
         return isKnown() ? Optional.ofNullable(value()) : Optional.empty();
     }
 
-    /** A known fact with {@code mapper} applied; an unknown stays unknown with the same reason. */
+    /**
+     * Like {@link Optional#map}: a known fact with {@code mapper} applied; an unknown stays unknown with the same
+     * reason. When {@code mapper} returns {@code null} (the part is absent, as
+     * {@code wsl().map(WslEnvironment::version)} outside WSL) the result is unknown with {@link Reason#NOT_APPLICABLE}
+     * and a detail naming the probe.
+     */
     @SuppressWarnings("unchecked")
     default <U> Fact<U> map(Function<? super T, ? extends U> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
         if (this instanceof Known<T> known) {
-            return new Known<>(mapper.apply(known.value()), known.probe());
+            U mapped = mapper.apply(known.value());
+            return mapped == null ? new Unknown<>(Reason.NOT_APPLICABLE, "the fact is known (from " + known.probe()
+                    + ") but has no such value") : new Known<>(mapped, known.probe());
         }
         return (Fact<U>) this;
     }
