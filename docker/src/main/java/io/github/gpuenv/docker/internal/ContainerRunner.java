@@ -135,7 +135,7 @@ public final class ContainerRunner {
             closeQuietly(output);
             closeQuietly(exit);
             RuntimeException removal = removeContainer(id);
-            session.end(runId);
+            session.end(runId, removal == null);
             if (removal != null && primary != null) {
                 primary.addSuppressed(removal);
             }

@@ -42,8 +42,8 @@ public final class EngineFailures {
         String hint = "; a daemon that does not answer create or start is often blocked by a hung NVIDIA hook"
                 + " (`nvidia-container-cli`): check that `nvidia-smi` answers on the host, and the daemon's log";
         if (deadline.limits(connection.requestTimeout())) {
-            return new io.github.gpuenv.docker.ContainerTimeoutException(attempted, "the run reached its timeout"
-                    + " while the engine at " + endpoint + " had not answered " + request + "; nothing was left"
+            return new io.github.gpuenv.docker.ContainerTimeoutException(attempted, "the run reached its timeout of "
+                    + deadline.timeout() + " while the engine at " + endpoint + " had not answered " + request + "; nothing was left"
                     + " running", "raise the timeout, or find what holds the engine" + hint, cause);
         }
         return new DockerUnavailableException(Kind.TIMED_OUT, endpoint, attempted, "the Docker Engine at " + endpoint

@@ -39,6 +39,8 @@ public final class EngineSession implements AutoCloseable {
     private final Map<String, String> runs = new ConcurrentHashMap<>();
     /** Runs whose create was given up on, until their late answer is handled. */
     private final Map<String, java.util.concurrent.CompletableFuture<String>> abandoned = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger unconfirmedRemovals =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Thread hook = new Thread(this::removeAllBounded, "gpuenv-docker-cleanup");
     private boolean hookRegistered;
 
@@ -96,17 +98,28 @@ public final class EngineSession implements AutoCloseable {
                     LeftoverSweeper.removeRun(client.get(), runId);
                 }
                 abandoned.remove(runId);
+                end(runId);
             } catch (RuntimeException e) {
                 LOG.debug("could not remove the late container of run {} (close() or a later sweep removes it): {}",
                         runId, e.toString());
-            } finally {
-                end(runId);
+                end(runId, false);
             }
         });
     }
 
-    /** The run ended (its container removed, or its removal failed and is left to a sweep). */
+    /** The run ended with its container removed (or never created). */
     public void end(String runId) {
+        end(runId, true);
+    }
+
+    /**
+     * The run ended; {@code removed} false when the removal of its container failed or was not confirmed (a sweep
+     * is left to remove it, so the session's lease must then lapse rather than be removed at {@link #close()}).
+     */
+    public void end(String runId, boolean removed) {
+        if (!removed) {
+            unconfirmedRemovals.incrementAndGet();
+        }
         if (runs.remove(runId) != null) {
             lease.release();
         }
@@ -158,7 +171,8 @@ public final class EngineSession implements AutoCloseable {
 
     /**
      * Closes the session: it is no longer open in this process (a later sweep here removes what it left), its
-     * shutdown hook goes, and its lease is removed when none of its containers is left on the engine.
+     * shutdown hook goes, and its lease is removed when every removal of its containers was confirmed (else it is
+     * left to lapse, so that other processes can prove those containers abandoned).
      */
     @Override
     public void close() {
@@ -189,15 +203,6 @@ public final class EngineSession implements AutoCloseable {
                 hookRegistered = false;
             }
         }
-        boolean containersLeft = true;
-        if (lease.written()) {
-            try {
-                containersLeft = !client.get().listContainersCmd().withShowAll(true)
-                        .withLabelFilter(Map.of(ManagedLabels.SESSION, id)).exec().isEmpty();
-            } catch (RuntimeException e) {
-                LOG.debug("could not list the containers of session {}: {}", id, e.toString());
-            }
-        }
-        lease.close(containersLeft);
+        lease.close(unconfirmedRemovals.get() > 0 || !abandoned.isEmpty() || !runs.isEmpty());
     }
 }

@@ -17,18 +17,20 @@ public final class RunDeadline {
 
     private final long endNanos;
     private final boolean bounded;
+    private final Duration timeout;
 
-    private RunDeadline(long endNanos, boolean bounded) {
+    private RunDeadline(long endNanos, boolean bounded, Duration timeout) {
         this.endNanos = endNanos;
         this.bounded = bounded;
+        this.timeout = timeout;
     }
 
     /** Ends {@code timeout} from now; none when empty or too long to matter. */
     public static RunDeadline after(Optional<Duration> timeout) {
         if (timeout.isEmpty() || timeout.get().compareTo(Duration.ofNanos(MAX_NANOS)) >= 0) {
-            return new RunDeadline(0, false);
+            return new RunDeadline(0, false, null);
         }
-        return new RunDeadline(System.nanoTime() + timeout.get().toNanos(), true);
+        return new RunDeadline(System.nanoTime() + timeout.get().toNanos(), true, timeout.get());
     }
 
     /** This deadline moved later by {@code time} (what a pull took). */
@@ -37,7 +39,12 @@ public final class RunDeadline {
             return this;
         }
         long nanos = Math.min(Math.max(0, time.toNanos()), MAX_NANOS);
-        return new RunDeadline(endNanos + nanos, true);
+        return new RunDeadline(endNanos + nanos, true, timeout);
+    }
+
+    /** The timeout it was made from; {@code null} without a deadline. */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** Whether there is a deadline. */

@@ -25,9 +25,8 @@ import org.slf4j.LoggerFactory;
  * containers sharing one socket, other hosts): a volume {@code gpuenv-lease-<session>-<n>} labelled with
  * {@link ManagedLabels#LEASE} and {@link ManagedLabels#LEASE_EXPIRES} (daemon time, {@link DaemonClock}). While the
  * session runs containers it writes a new lease every quarter of the lease's duration and removes the older one;
- * when it runs none it stops, and the lease lapses. A lease is written before the first create of a run, so a
- * container of the session never exists without one (unless writing it failed: then other processes keep the
- * session's containers, which is the safe side).
+ * when it runs none it stops, and the lease lapses. A lease is written when a run begins, beside its create; while
+ * a container of the session has no lease yet (or writing it failed) other processes keep it — the safe side.
  *
  * <p>{@code lease.hold(); try { ...create, run, remove... } finally { lease.release(); }}
  */
@@ -47,6 +46,7 @@ public final class SessionLease {
     private long written;
     private Instant expires = Instant.MIN;
     private ScheduledFuture<?> renewal;
+    private boolean closed;
 
     /**
      * @param session the session's id
@@ -61,15 +61,20 @@ public final class SessionLease {
         this.duration = duration;
     }
 
-    /** A run begins: the lease is written now unless the current one has over half its time left. */
+    /**
+     * A run begins: unless the current lease has over half its time left, a new one is written — on the renewal
+     * thread, so the run does not wait for it. Until it is written other processes find no lease and keep the
+     * session's containers (the safe side).
+     */
     public synchronized void hold() {
         holders++;
-        if (Duration.between(clock.now(), expires).compareTo(duration.dividedBy(2)) < 0) {
-            renew();
+        if (closed) {
+            return;
         }
         if (renewal == null) {
             long period = Math.max(1, duration.dividedBy(4).toMillis());
-            renewal = RENEWALS.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+            boolean due = Duration.between(clock.now(), expires).compareTo(duration.dividedBy(2)) < 0;
+            renewal = RENEWALS.scheduleWithFixedDelay(this::tick, due ? 0 : period, period, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -83,6 +88,7 @@ public final class SessionLease {
      * (otherwise it is left to lapse, so that other processes can prove those containers abandoned).
      */
     public synchronized void close(boolean containersLeft) {
+        closed = true;
         stopRenewing();
         if (!containersLeft) {
             while (!volumes.isEmpty()) {
@@ -91,12 +97,10 @@ public final class SessionLease {
         }
     }
 
-    /** Whether a lease volume was ever written (and may still exist). */
-    public synchronized boolean written() {
-        return written > 0;
-    }
-
     private synchronized void tick() {
+        if (closed) {
+            return;
+        }
         if (holders > 0) {
             renew();
         } else {
