@@ -40,16 +40,7 @@ class SharedEngineIT {
         String host = TestEngines.require(variable);
         try (DockerGpu first = TestEngines.connect(variable)) {
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-            Thread runner = new Thread(() -> {
-                try {
-                    first.run(RunOptions.builder(TestEngines.image()).command("sleep", "300")
-                            .pullPolicy(PullPolicy.NEVER).build());
-                    outcome.complete(null);
-                } catch (RuntimeException e) {
-                    outcome.complete(e);
-                }
-            });
-            runner.start();
+            Thread runner = sleeper(first, outcome);
             String id = awaitRunningOfThisJvm(host);
             String startedAt = startedAt(host, id);
             try (DockerGpu second = DockerGpu.connect(ConnectOptions.builder().dockerHost(host).build())) {
@@ -71,16 +62,7 @@ class SharedEngineIT {
         String host = TestEngines.require(variable);
         try (DockerGpu docker = TestEngines.connect(variable)) {
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-            Thread runner = new Thread(() -> {
-                try {
-                    docker.run(RunOptions.builder(TestEngines.image()).command("sleep", "300")
-                            .pullPolicy(PullPolicy.NEVER).build());
-                    outcome.complete(null);
-                } catch (RuntimeException e) {
-                    outcome.complete(e);
-                }
-            });
-            runner.start();
+            sleeper(docker, outcome);
             String id = awaitRunningOfThisJvm(host);
             TestEngines.request(host, "DELETE", "/containers/" + id + "?force=1");
             assertThat(outcome.get(60, TimeUnit.SECONDS)).as("only DockerGpuException's family escapes run()")
@@ -168,6 +150,21 @@ class SharedEngineIT {
         } finally {
             child.process.destroyForcibly();
         }
+    }
+
+    /** Starts a {@code sleep 300} run of {@code docker} on a thread; {@code outcome} gets its failure (null: none). */
+    private static Thread sleeper(DockerGpu docker, CompletableFuture<Throwable> outcome) {
+        Thread runner = new Thread(() -> {
+            try {
+                docker.run(RunOptions.builder(TestEngines.image()).command("sleep", "300").pullPolicy(PullPolicy.NEVER)
+                        .build());
+                outcome.complete(null);
+            } catch (RuntimeException e) {
+                outcome.complete(e);
+            }
+        });
+        runner.start();
+        return runner;
     }
 
     /** {@code unshare --pid --fork --mount-proc --kill-child}: a new PID namespace, as a sibling container has. */
