@@ -14,20 +14,27 @@ import java.util.Objects;
  * @param source where the value came from: the environment variable ({@code GPUENV_DEADLINE}), the system property
  *     ({@code gpuenv.deadline}), or {@code DetectOptions.Builder.skipProbe} for a value set in code
  * @param value the value as given
- * @param message what was wrong and what is used instead, e.g. {@code "not a duration (try 500ms, 3s, 2m): the
- *     default 10s is used"}
+ * @param problem what is wrong with it, e.g. {@code "not a duration: 'soon' (try 500ms, 3s, 2m)"}
+ * @param consequence what gpuenv does instead, e.g. {@code "the default 10s is used"}
  * @param clamped true when the value was used, only limited to a ceiling; false when it could not be used as given
  */
-public record ConfigWarning(ConfigKey setting, String source, String value, String message, boolean clamped) {
+public record ConfigWarning(ConfigKey setting, String source, String value, String problem, String consequence,
+                            boolean clamped) {
     public ConfigWarning {
         Objects.requireNonNull(setting, "setting");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(consequence, "consequence");
     }
 
-    /** One sentence: {@code GPUENV_DEADLINE=soon: not a duration (try 500ms, 3s, 2m): the default 10s is used}. */
+    /** The problem and its consequence (JSON {@code message}): {@code not a duration: 'soon' (…): the default 10s is used}. */
+    public String message() {
+        return problem + ": " + consequence;
+    }
+
+    /** One sentence: {@code GPUENV_DEADLINE=soon: not a duration: 'soon' (…): the default 10s is used}. */
     public String describe() {
-        return source + "=" + value + ": " + message;
+        return source + "=" + value + ": " + message();
     }
 }

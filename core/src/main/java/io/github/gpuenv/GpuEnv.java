@@ -74,15 +74,15 @@ public final class GpuEnv {
      * the same list in its report; callers that want to refuse such options (the CLI exits 2) check it first.
      */
     public static List<ConfigWarning> configWarnings(DetectOptions options) {
-        return configWarnings(options, probeIds());
+        return options.skippedProbes().isEmpty() ? options.configWarnings() : configWarnings(options, probeIds());
     }
 
     private static List<ConfigWarning> configWarnings(DetectOptions options, Set<String> probeIds) {
         List<ConfigWarning> warnings = new ArrayList<>(options.configWarnings());
         for (String id : options.skippedProbes()) {
             if (!probeIds.contains(id)) {
-                warnings.add(new ConfigWarning(ConfigKey.SKIP, options.skipSource(id), id,
-                        "no probe has this id: ignored; known ids: " + ProbeIds.describe(probeIds), false));
+                warnings.add(new ConfigWarning(ConfigKey.SKIP, options.skipSource(id), id, "no probe has this id",
+                        "ignored; known ids: " + ProbeIds.describe(probeIds), false));
             }
         }
         return warnings;

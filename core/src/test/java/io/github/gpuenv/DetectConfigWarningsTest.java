@@ -43,7 +43,7 @@ class DetectConfigWarningsTest {
         GpuEnvReport report = detect(env(Map.of("GPUENV_DEADLINE", "999999999h", "GPUENV_ROOT", root.toString())));
         assertThat(report.os().isKnown()).isTrue();
         assertThat(report.configWarnings()).containsExactly(new ConfigWarning(ConfigKey.DEADLINE, "GPUENV_DEADLINE",
-                "999999999h", "longer than the ceiling of 24h: 24h is used", true));
+                "999999999h", "longer than the ceiling of 24h", "24h is used", true));
         assertThat(DetectOptions.builder(env(Map.of("GPUENV_DEADLINE", "999999999h"))).build().deadline())
                 .isEqualTo(DetectOptions.MAX_DURATION);
     }

@@ -53,12 +53,12 @@ public final class ConfigReader {
         try {
             d = DurationText.parseStrict(text.get());
         } catch (IllegalArgumentException e) {
-            warn(key, text.get(), e.getMessage() + ": the default " + key.defaultValue() + " is used", false);
+            warn(key, text.get(), e.getMessage(), "the default " + key.defaultValue() + " is used", false);
             return fallback;
         }
         if (d.compareTo(ceiling) > 0) {
-            warn(key, text.get(), "longer than the ceiling of " + DurationText.format(ceiling) + ": "
-                    + DurationText.format(ceiling) + " is used", true);
+            warn(key, text.get(), "longer than the ceiling of " + DurationText.format(ceiling),
+                    DurationText.format(ceiling) + " is used", true);
             return ceiling;
         }
         return d;
@@ -75,7 +75,7 @@ public final class ConfigReader {
         if (t.equals("true") || t.equals("false")) {
             return t.equals("true");
         }
-        warn(key, text.get(), "not true or false: the default " + key.defaultValue() + " is used", false);
+        warn(key, text.get(), "not true or false", "the default " + key.defaultValue() + " is used", false);
         return fallback;
     }
 
@@ -88,7 +88,7 @@ public final class ConfigReader {
         try {
             return Optional.of(Path.of(text.get()));
         } catch (InvalidPathException e) {
-            warn(key, text.get(), "not a path (" + e.getReason() + "): ignored", false);
+            warn(key, text.get(), "not a path (" + e.getReason() + ")", "ignored", false);
             return Optional.empty();
         }
     }
@@ -101,8 +101,8 @@ public final class ConfigReader {
         Path fallback = Path.of(key.defaultValue());
         Optional<Path> path = path(key);
         if (path.isPresent() && !Files.isDirectory(path.get())) {
-            warn(key, key.configured(environment).orElse(""), (Files.exists(path.get()) ? "not a directory"
-                    : "no such directory") + ": no file can be read under it", false);
+            warn(key, key.configured(environment).orElse(""), Files.exists(path.get()) ? "not a directory"
+                    : "no such directory", "no file can be read under it", false);
         }
         return path.orElse(fallback);
     }
@@ -114,7 +114,7 @@ public final class ConfigReader {
             return key.defaultValue();
         }
         if (VersionNumber.parse(text.get()).isEmpty()) {
-            warn(key, text.get(), "not a version (e.g. " + key.defaultValue() + "): the default is used", false);
+            warn(key, text.get(), "not a version (e.g. " + key.defaultValue() + ")", "the default is used", false);
             return key.defaultValue();
         }
         return text.get();
@@ -136,7 +136,8 @@ public final class ConfigReader {
         return warnings;
     }
 
-    private void warn(ConfigKey key, String value, String message, boolean clamped) {
-        warnings.put(key, new ConfigWarning(key, source(key).orElse(key.variable()), value, message, clamped));
+    private void warn(ConfigKey key, String value, String problem, String consequence, boolean clamped) {
+        warnings.put(key, new ConfigWarning(key, source(key).orElse(key.variable()), value, problem, consequence,
+                clamped));
     }
 }

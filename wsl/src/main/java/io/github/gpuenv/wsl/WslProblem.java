@@ -51,4 +51,9 @@ public enum WslProblem {
     public String remedy() {
         return remedy;
     }
+
+    /** Whether this problem means there is no {@code wsl.exe} to run here, so nothing was run. */
+    public boolean ranNothing() {
+        return this == NOT_APPLICABLE || this == INTEROP_DISABLED || this == WSL_EXE_NOT_FOUND;
+    }
 }

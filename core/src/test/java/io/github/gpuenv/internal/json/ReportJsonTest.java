@@ -110,8 +110,8 @@ class ReportJsonTest {
                 Check.warn("wsl.lib-shadowing", "shadowed", "remove it"));
         return GpuEnvReport.of(facts, checks, List.of(new ProbeAttempt("nvidia", "nvml", "known", "", Duration.ofMillis(7))),
                 Instant.parse("2026-11-29T18:00:00Z"), Duration.ofMillis(31), List.of(new ConfigWarning(
-                        ConfigKey.DEADLINE, "GPUENV_DEADLINE", "999999999h", "longer than the ceiling of 24h: 24h is used",
-                        true)));
+                        ConfigKey.DEADLINE, "GPUENV_DEADLINE", "999999999h", "longer than the ceiling of 24h",
+                        "24h is used", true)));
     }
 
     /** How databind writes the report: every value through {@code valueToTree}, the tree indented by the mapper. */
