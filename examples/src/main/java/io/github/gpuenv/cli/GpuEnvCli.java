@@ -81,7 +81,7 @@ public final class GpuEnvCli implements Runnable {
         CommandLine cli = new CommandLine(new GpuEnvCli());
         List<String> names = SUBCOMMANDS;
         if (args.length > 1 && args[0].equals("help") && SUBCOMMANDS.contains(args[1])) {
-            names = List.of("help", args[1]);
+            names = args[1].equals("help") ? List.of("help") : List.of("help", args[1]);
         } else if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.contains(args[0])) {
             names = List.of(args[0]);
         }

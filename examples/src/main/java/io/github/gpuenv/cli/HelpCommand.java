@@ -17,6 +17,9 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runna
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, e.g. run or cdi generate.")
     List<String> path = new ArrayList<>();
 
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     private CommandLine self;
     private CommandLine.Help.ColorScheme colorScheme;
     private PrintWriter out;
