@@ -34,6 +34,8 @@ public final class DetectOptions {
      * instants computed from them can never overflow; a detection that has not ended in a day never will.
      */
     public static final Duration MAX_DURATION = Duration.ofHours(24);
+    /** The {@link ConfigWarning#source()} of a probe id given to {@link Builder#skipProbe(String)}. */
+    static final String SKIP_PROBE_SOURCE = "DetectOptions.Builder.skipProbe";
 
     private final Path root;
     private final CommandRunner commandRunner;
@@ -174,8 +176,6 @@ public final class DetectOptions {
     String skipSource(String probeId) {
         return skipSources.getOrDefault(probeId, SKIP_PROBE_SOURCE);
     }
-
-    static final String SKIP_PROBE_SOURCE = "DetectOptions.Builder.skipProbe";
 
     @Override
     public String toString() {
