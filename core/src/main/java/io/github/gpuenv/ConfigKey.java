@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public enum ConfigKey {
     ROOT("gpuenv.root", "/", "Directory every probed file is read under (a captured machine as a fixture)."),
-    PROBE_TIMEOUT("gpuenv.probe-timeout", "3s", "Time limit of one probe (and of the commands it runs)."),
-    DEADLINE("gpuenv.deadline", "10s", "Time limit of a whole detect(); facts not established by then are unknown (timed-out)."),
+    PROBE_TIMEOUT("gpuenv.probe-timeout", "3s", "Time limit of one probe (and of the commands it runs); at most 24h."),
+    DEADLINE("gpuenv.deadline", "10s", "Time limit of a whole detect(); facts not established by then are unknown (timed-out); at most 24h."),
     SKIP("gpuenv.skip", "", "Comma-separated probe ids to skip: nvml skips that probe everywhere, nvidia.procfs only for the nvidia fact."),
     NVML_LIBRARY("gpuenv.nvml-library", "", "Path of libnvidia-ml.so.1 / nvml.dll to load before the default locations."),
     MIN_WINDOWS11_BUILD("gpuenv.min-windows11-build", "22000.160", "Lowest Windows 11 build.UBR accepted by the windows.build check."),

@@ -1,13 +1,16 @@
 package io.github.gpuenv;
 
-import io.github.gpuenv.internal.DurationText;
+import io.github.gpuenv.internal.ConfigReader;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +21,21 @@ import java.util.Set;
  * <p>{@code GpuEnv.detect(DetectOptions.builder().probeTimeout(Duration.ofSeconds(2)).skipProbe("nvml").build())}
  *
  * <p>{@link #defaults()} and {@link #builder()} start from the ambient configuration ({@link ConfigKey}: system
- * property {@code gpuenv.*} over environment variable {@code GPUENV_*} over default), read once, here.
+ * property {@code gpuenv.*} over environment variable {@code GPUENV_*} over default), read once, here. Reading it
+ * never throws: a malformed value gives the default, a duration above {@link #MAX_DURATION} gives
+ * {@link #MAX_DURATION}, and each is a {@link ConfigWarning} in {@link #configWarnings()}. The builder's setters
+ * reject nonsense with {@link IllegalArgumentException} ({@code "deadline <= 0"}) and limit durations to
+ * {@link #MAX_DURATION}.
  */
 public final class DetectOptions {
+
+    /**
+     * The longest probe timeout and deadline: 24 hours. Longer values (ambient or set) are taken as this, so that
+     * instants computed from them can never overflow; a detection that has not ended in a day never will.
+     */
+    public static final Duration MAX_DURATION = Duration.ofHours(24);
+    /** The {@link ConfigWarning#source()} of a probe id given to {@link Builder#skipProbe(String)}. */
+    static final String SKIP_PROBE_SOURCE = "DetectOptions.Builder.skipProbe";
 
     private final Path root;
     private final CommandRunner commandRunner;
@@ -36,6 +51,8 @@ public final class DetectOptions {
     private final Optional<String> wslExe;
     private final FileView customFileView;
     private final FileView fileView;
+    private final List<ConfigWarning> configWarnings;
+    private final Map<String, String> skipSources;
 
     private DetectOptions(Builder b) {
         this.root = b.root;
@@ -52,6 +69,8 @@ public final class DetectOptions {
         this.wslExe = Optional.ofNullable(b.wslExe);
         this.customFileView = b.fileView;
         this.fileView = b.fileView != null ? b.fileView : FileView.rooted(b.root);
+        this.configWarnings = List.copyOf(b.configWarnings.values());
+        this.skipSources = Map.copyOf(b.skipSources);
     }
 
     /** The options the ambient configuration gives. */
@@ -144,6 +163,20 @@ public final class DetectOptions {
         return wslExe;
     }
 
+    /**
+     * What the ambient configuration held that could not be taken as given (malformed: the default is used; above
+     * a ceiling: the ceiling is used); empty when all was well. A key set through the builder afterwards drops its
+     * warning. Unknown probe ids are added by {@link GpuEnv#configWarnings(DetectOptions)}.
+     */
+    public List<ConfigWarning> configWarnings() {
+        return configWarnings;
+    }
+
+    /** Where each skipped probe id came from (a {@link ConfigKey#SKIP} source, or the builder). */
+    String skipSource(String probeId) {
+        return skipSources.getOrDefault(probeId, SKIP_PROBE_SOURCE);
+    }
+
     @Override
     public String toString() {
         return "DetectOptions[root=" + root + ", probeTimeout=" + probeTimeout + ", deadline=" + deadline
@@ -165,20 +198,27 @@ public final class DetectOptions {
         private boolean dockerProbeContainer;
         private String wslExe;
         private FileView fileView;
+        private final Map<ConfigKey, ConfigWarning> configWarnings = new EnumMap<>(ConfigKey.class);
+        private final Map<String, String> skipSources = new LinkedHashMap<>();
 
         private Builder(Environment env) {
             this.environment = Objects.requireNonNull(env, "environment");
-            this.root = Path.of(ConfigKey.ROOT.value(env));
-            this.probeTimeout = DurationText.parse(ConfigKey.PROBE_TIMEOUT.value(env), Duration.ofSeconds(3));
-            this.deadline = DurationText.parse(ConfigKey.DEADLINE.value(env), Duration.ofSeconds(10));
-            Arrays.stream(ConfigKey.SKIP.value(env).split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .forEach(skippedProbes::add);
-            ConfigKey.NVML_LIBRARY.configured(env).ifPresent(p -> this.nvmlLibrary = Path.of(p));
-            this.minWindows11Build = ConfigKey.MIN_WINDOWS11_BUILD.value(env);
-            this.minWindows10Build = ConfigKey.MIN_WINDOWS10_BUILD.value(env);
-            this.minWslKernel = ConfigKey.MIN_WSL_KERNEL.value(env);
-            this.dockerProbeContainer = Boolean.parseBoolean(ConfigKey.DOCKER_PROBE_CONTAINER.value(env));
-            this.wslExe = ConfigKey.WSL_EXE.configured(env).orElse(null);
+            ConfigReader config = new ConfigReader(env);
+            this.root = config.directory(ConfigKey.ROOT);
+            this.probeTimeout = config.duration(ConfigKey.PROBE_TIMEOUT, MAX_DURATION);
+            this.deadline = config.duration(ConfigKey.DEADLINE, MAX_DURATION);
+            String skipSource = config.source(ConfigKey.SKIP).orElse(ConfigKey.SKIP.variable());
+            for (String id : config.list(ConfigKey.SKIP)) {
+                skippedProbes.add(id);
+                skipSources.put(id, skipSource);
+            }
+            this.nvmlLibrary = config.path(ConfigKey.NVML_LIBRARY).orElse(null);
+            this.minWindows11Build = config.version(ConfigKey.MIN_WINDOWS11_BUILD);
+            this.minWindows10Build = config.version(ConfigKey.MIN_WINDOWS10_BUILD);
+            this.minWslKernel = config.version(ConfigKey.MIN_WSL_KERNEL);
+            this.dockerProbeContainer = config.bool(ConfigKey.DOCKER_PROBE_CONTAINER);
+            this.wslExe = config.text(ConfigKey.WSL_EXE).orElse(null);
+            this.configWarnings.putAll(config.warnings());
         }
 
         private Builder(DetectOptions o) {
@@ -195,11 +235,14 @@ public final class DetectOptions {
             this.dockerProbeContainer = o.dockerProbeContainer;
             this.wslExe = o.wslExe.orElse(null);
             this.fileView = o.customFileView;
+            o.configWarnings.forEach(w -> this.configWarnings.put(w.setting(), w));
+            this.skipSources.putAll(o.skipSources);
         }
 
         /** Read every probed file under {@code root} instead of {@code /}. */
         public Builder root(Path root) {
             this.root = Objects.requireNonNull(root, "root");
+            configWarnings.remove(ConfigKey.ROOT);
             return this;
         }
 
@@ -224,20 +267,35 @@ public final class DetectOptions {
             return this;
         }
 
+        /**
+         * The time limit of one probe (and of the commands it runs); more than {@link #MAX_DURATION} is taken as
+         * {@link #MAX_DURATION}.
+         *
+         * @throws IllegalArgumentException {@code "probeTimeout <= 0"} when zero or negative
+         */
         public Builder probeTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("probeTimeout <= 0");
-            }
-            this.probeTimeout = timeout;
+            this.probeTimeout = positive(timeout, "probeTimeout");
+            configWarnings.remove(ConfigKey.PROBE_TIMEOUT);
             return this;
         }
 
+        /**
+         * The time limit of the whole detection; more than {@link #MAX_DURATION} is taken as {@link #MAX_DURATION}.
+         *
+         * @throws IllegalArgumentException {@code "deadline <= 0"} when zero or negative
+         */
         public Builder deadline(Duration deadline) {
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw new IllegalArgumentException("deadline <= 0");
-            }
-            this.deadline = deadline;
+            this.deadline = positive(deadline, "deadline");
+            configWarnings.remove(ConfigKey.DEADLINE);
             return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " <= 0");
+            }
+            return d.compareTo(MAX_DURATION) > 0 ? MAX_DURATION : d;
         }
 
         /**
@@ -251,32 +309,38 @@ public final class DetectOptions {
 
         public Builder nvmlLibrary(Path library) {
             this.nvmlLibrary = library;
+            configWarnings.remove(ConfigKey.NVML_LIBRARY);
             return this;
         }
 
         public Builder minWindows11Build(String buildDotUbr) {
             this.minWindows11Build = Objects.requireNonNull(buildDotUbr);
+            configWarnings.remove(ConfigKey.MIN_WINDOWS11_BUILD);
             return this;
         }
 
         public Builder minWindows10Build(String buildDotUbr) {
             this.minWindows10Build = Objects.requireNonNull(buildDotUbr);
+            configWarnings.remove(ConfigKey.MIN_WINDOWS10_BUILD);
             return this;
         }
 
         public Builder minWslKernel(String version) {
             this.minWslKernel = Objects.requireNonNull(version);
+            configWarnings.remove(ConfigKey.MIN_WSL_KERNEL);
             return this;
         }
 
         /** Allow the Docker probe to start a short {@code --gpus all} container to verify the GPU path. */
         public Builder dockerProbeContainer(boolean allowed) {
             this.dockerProbeContainer = allowed;
+            configWarnings.remove(ConfigKey.DOCKER_PROBE_CONTAINER);
             return this;
         }
 
         public Builder wslExe(String wslExe) {
             this.wslExe = wslExe;
+            configWarnings.remove(ConfigKey.WSL_EXE);
             return this;
         }
 

@@ -3,12 +3,17 @@ package io.github.gpuenv;
 import io.github.gpuenv.internal.check.Checks;
 import io.github.gpuenv.internal.nvidia.NvidiaFacts;
 import io.github.gpuenv.internal.probe.DetectionRunner;
+import io.github.gpuenv.internal.probe.FactChain;
 import io.github.gpuenv.internal.probe.FactChains;
+import io.github.gpuenv.internal.probe.ProbeIds;
 import io.github.gpuenv.spi.ProbeContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * The entry point: can this machine run CUDA containers ({@code docker run --gpus all nvidia/cuda … nvidia-smi}),
@@ -24,7 +29,8 @@ import java.util.Map;
  * ({@link DetectOptions}). It loads NVML through JNA when present, reads files under {@code /proc}, {@code /etc}
  * and {@code /usr/lib/wsl}, and may run {@code nvidia-smi}, {@code cmd.exe /c ver} (inside WSL), the toolkit's
  * {@code --version} and, with {@code gpuenv-docker}, one or two Docker API calls. It never throws for anything
- * about the machine, and is safe to call from many threads at once.
+ * about the machine or its configuration (a malformed {@code GPUENV_*} value is a {@link ConfigWarning} in the
+ * report), and is safe to call from many threads at once.
  */
 public final class GpuEnv {
 
@@ -43,13 +49,43 @@ public final class GpuEnv {
         ProbeContext context = new ProbeContext(options.files(), options.commandRunner(),
                 options.environment(), options);
         DetectionRunner runner = new DetectionRunner(context);
-        Map<String, Fact<?>> facts = runner.run(FactChains.all(classLoader()));
+        List<FactChain<?>> chains = FactChains.all(classLoader());
+        Map<String, Fact<?>> facts = runner.run(chains);
         FactSet factSet = new FactSet(get(facts, "os"), get(facts, "windows"), get(facts, "wsl"),
                 get(facts, "wslHost"), get(facts, "nvidia"), get(facts, "container"), get(facts, "toolkit"),
                 get(facts, "docker"));
         List<Check> checks = Checks.evaluate(factSet, options);
         return GpuEnvReport.of(factSet, checks, runner.attempts(), startedAt,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), configWarnings(options, ProbeIds.of(chains)));
+    }
+
+    /**
+     * Every probe id that {@link DetectOptions.Builder#skipProbe(String)} (and {@code GPUENV_SKIP},
+     * {@code --skip}) accepts with the modules on the classpath: plain ids such as {@code nvml}, which skip that
+     * probe in every fact, and {@code fact.probe} ids such as {@code nvidia.procfs}. Runs no probe.
+     */
+    public static SortedSet<String> probeIds() {
+        return ProbeIds.of(FactChains.all(classLoader()));
+    }
+
+    /**
+     * What {@code options} hold that could not be taken as given: {@link DetectOptions#configWarnings()} plus one
+     * warning per skipped probe id that names no probe ({@link #probeIds()}). {@link #detect(DetectOptions)} puts
+     * the same list in its report; callers that want to refuse such options (the CLI exits 2) check it first.
+     */
+    public static List<ConfigWarning> configWarnings(DetectOptions options) {
+        return options.skippedProbes().isEmpty() ? options.configWarnings() : configWarnings(options, probeIds());
+    }
+
+    private static List<ConfigWarning> configWarnings(DetectOptions options, Set<String> probeIds) {
+        List<ConfigWarning> warnings = new ArrayList<>(options.configWarnings());
+        for (String id : options.skippedProbes()) {
+            if (!probeIds.contains(id)) {
+                warnings.add(new ConfigWarning(ConfigKey.SKIP, options.skipSource(id), id, "no probe has this id",
+                        "ignored; known ids: " + ProbeIds.describe(probeIds), false));
+            }
+        }
+        return warnings;
     }
 
     /**

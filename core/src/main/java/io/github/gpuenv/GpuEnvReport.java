@@ -21,9 +21,12 @@ import java.util.Optional;
  * @param attempts every probe attempt, winning or not
  * @param detectedAt when detection started
  * @param elapsed how long it took
+ * @param configWarnings configuration values that could not be taken as given ({@link ConfigWarning}); empty when
+ *     all was well
  */
 public record GpuEnvReport(int schemaVersion, FactSet facts, List<Check> checks, boolean ready,
-                           List<ProbeAttempt> attempts, Instant detectedAt, Duration elapsed) {
+                           List<ProbeAttempt> attempts, Instant detectedAt, Duration elapsed,
+                           List<ConfigWarning> configWarnings) {
 
     /** The JSON schema version this release writes. Fields are only added within a version. */
     public static final int SCHEMA_VERSION = 1;
@@ -34,13 +37,27 @@ public record GpuEnvReport(int schemaVersion, FactSet facts, List<Check> checks,
         attempts = List.copyOf(attempts);
         Objects.requireNonNull(detectedAt, "detectedAt");
         Objects.requireNonNull(elapsed, "elapsed");
+        configWarnings = List.copyOf(configWarnings);
+    }
+
+    /** A report without configuration warnings (the constructor of releases before {@code configWarnings}). */
+    public GpuEnvReport(int schemaVersion, FactSet facts, List<Check> checks, boolean ready,
+                        List<ProbeAttempt> attempts, Instant detectedAt, Duration elapsed) {
+        this(schemaVersion, facts, checks, ready, attempts, detectedAt, elapsed, List.of());
+    }
+
+    /** A report whose verdict follows from {@code checks}, without configuration warnings. */
+    public static GpuEnvReport of(FactSet facts, List<Check> checks, List<ProbeAttempt> attempts,
+                                  Instant detectedAt, Duration elapsed) {
+        return of(facts, checks, attempts, detectedAt, elapsed, List.of());
     }
 
     /** A report whose verdict follows from {@code checks}. */
     public static GpuEnvReport of(FactSet facts, List<Check> checks, List<ProbeAttempt> attempts,
-                                  Instant detectedAt, Duration elapsed) {
+                                  Instant detectedAt, Duration elapsed, List<ConfigWarning> configWarnings) {
         boolean ready = checks.stream().noneMatch(Check::blocksReadiness);
-        return new GpuEnvReport(SCHEMA_VERSION, facts, checks, ready, attempts, detectedAt, elapsed);
+        return new GpuEnvReport(SCHEMA_VERSION, facts, checks, ready, attempts, detectedAt, elapsed,
+                configWarnings);
     }
 
     public Fact<OperatingSystem> os() {

@@ -50,4 +50,11 @@ public record Environment(Map<String, String> variables, Map<String, String> pro
         copy.put(name, value);
         return new Environment(copy, properties);
     }
+
+    /** A copy with one system property set (or replaced): e.g. a command-line option over the ambient value. */
+    public Environment withProperty(String name, String value) {
+        java.util.HashMap<String, String> copy = new java.util.HashMap<>(properties);
+        copy.put(name, value);
+        return new Environment(variables, copy);
+    }
 }

@@ -1,8 +1,7 @@
 package io.github.gpuenv.cli;
 
-import io.github.gpuenv.DetectOptions;
+import io.github.gpuenv.ConfigKey;
 import io.github.gpuenv.cdi.GpuInjection;
-import io.github.gpuenv.GpuEnvException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
  * NVIDIA driver, without the NVIDIA Container Toolkit. Exit 0; 125 when there is no usable driver
  * (the message says why and what to do); 2 on usage errors.
  */
-@Command(name = "cdi", description = "Generate a CDI spec (nvidia.com/gpu) for this host's NVIDIA driver.",
+@Command(name = "cdi", mixinStandardHelpOptions = true,
+        description = "Generate a CDI spec (nvidia.com/gpu) for this host's NVIDIA driver.",
         subcommands = {CdiCommand.Generate.class, CdiCommand.ListDevices.class})
 final class CdiCommand implements Callable<Integer> {
 
@@ -31,27 +33,26 @@ final class CdiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gpuenv cdi: name a subcommand: generate or list");
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return GpuEnvCli.USAGE;
+        throw new CommandLine.ParameterException(spec.commandLine(), "cdi needs a subcommand: generate or list → "
+                + CliError.usageHint(spec.commandLine()));
     }
 
     /** The options both subcommands take. */
     static final class RootOption {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
         @Option(names = "--root", paramLabel = "DIR",
                 description = "Read the driver files under DIR instead of / (also GPUENV_ROOT).")
-        Path root;
+        String root;
 
         GpuInjection discover() {
-            DetectOptions.Builder builder = DetectOptions.builder();
-            if (root != null) {
-                builder.root(root);
-            }
-            return GpuInjection.discover(builder.build());
+            Map<ConfigKey, String> given = root == null ? Map.of() : Map.of(ConfigKey.ROOT, root);
+            return GpuInjection.discover(CliDetectOptions.of(given, spec.commandLine()));
         }
     }
 
-    @Command(name = "generate", description = {
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = {
             "Print the CDI spec as JSON, or write it to FILE (atomically; parent directories are created).",
             "Install: gpuenv cdi generate --output /etc/cdi/nvidia.json, then docker run --device nvidia.com/gpu=all …"})
     static final class Generate implements Callable<Integer> {
@@ -66,13 +67,7 @@ final class CdiCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            String json;
-            try {
-                json = root.discover().cdiSpecJson();
-            } catch (GpuEnvException e) {
-                spec.commandLine().getErr().println("gpuenv cdi generate: " + e.getMessage());
-                return GpuEnvCli.INTERNAL;
-            }
+            String json = root.discover().cdiSpecJson();
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(json);
@@ -85,7 +80,8 @@ final class CdiCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "Print the CDI device names the spec would define, one a line.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Print the CDI device names the spec would define, one a line.")
     static final class ListDevices implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -95,12 +91,7 @@ final class CdiCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                root.discover().cdiDeviceNames().forEach(spec.commandLine().getOut()::println);
-            } catch (GpuEnvException e) {
-                spec.commandLine().getErr().println("gpuenv cdi list: " + e.getMessage());
-                return GpuEnvCli.INTERNAL;
-            }
+            root.discover().cdiDeviceNames().forEach(spec.commandLine().getOut()::println);
             spec.commandLine().getOut().flush();
             return GpuEnvCli.OK;
         }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code gpuenv} command line. Exit codes: 0 success; 1 not ready or a check failed; 2 usage error;
- * {@code run} passes the container's exit code through; 125 when gpuenv itself or the daemon fails.
+ * {@code run} passes the container's exit code through; 125 when gpuenv itself or the daemon fails. Every error is
+ * one line on stderr, {@code gpuenv: <what happened> → <what to do>} ({@link ExitCodes}).
  */
 @Command(name = "gpuenv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Can this machine run CUDA containers? Detect, diagnose, and launch them.")
@@ -30,7 +31,7 @@ public final class GpuEnvCli implements Runnable {
             case "smoke" -> new SmokeCommand();
             case "cdi" -> new CdiCommand();
             case "wsl" -> new WslCommand();
-            case "help" -> new CommandLine.HelpCommand();
+            case "help" -> new HelpCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }
@@ -73,18 +74,22 @@ public final class GpuEnvCli implements Runnable {
 
     /**
      * The configured picocli command line for {@code args}: when the first argument names a subcommand, only that
-     * one is built; otherwise (help, version, a mistake) all of them are, so usage lists everything.
+     * one is built ({@code help X}: help and X); otherwise (version, a mistake, {@code help} alone) all of them are,
+     * so usage lists everything.
      */
     public static CommandLine newCommandLine(String... args) {
         CommandLine cli = new CommandLine(new GpuEnvCli());
-        if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
-            cli.addSubcommand(args[0], subcommand(args[0]));
-        } else {
-            for (String name : SUBCOMMANDS) {
-                cli.addSubcommand(name, subcommand(name));
-            }
+        List<String> names = SUBCOMMANDS;
+        if (args.length > 1 && args[0].equals("help") && SUBCOMMANDS.contains(args[1])) {
+            names = args[1].equals("help") ? List.of("help") : List.of("help", args[1]);
+        } else if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.contains(args[0])) {
+            names = List.of(args[0]);
+        }
+        for (String name : names) {
+            cli.addSubcommand(name, subcommand(name));
         }
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
+        cli.setParameterExceptionHandler(ExitCodes::handleParseException);
         cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(INTERNAL);

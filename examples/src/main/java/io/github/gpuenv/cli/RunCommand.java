@@ -7,8 +7,8 @@ import io.github.gpuenv.docker.LogStream;
 import io.github.gpuenv.docker.PullPolicy;
 import io.github.gpuenv.docker.RunOptions;
 import io.github.gpuenv.docker.RunResult;
-import io.github.gpuenv.internal.DurationText;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Pull policy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     PullPolicy pull;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Kill and remove the container after this, e.g. 5m.")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Kill and remove the container after this, e.g. 5m.")
+    Duration timeout;
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable.")
     Map<String, String> env = Map.of();
@@ -75,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
             options.gpus(parseGpus(gpus));
         }
         if (timeout != null) {
-            options.timeout(DurationText.parseStrict(timeout));
+            options.timeout(timeout);
         }
         env.forEach(options::env);
         PrintStream out = System.out;
@@ -98,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
             return GpuRequest.parse(value);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "invalid argument \"" + value + "\" for \"--gpus\" flag: " + e.getMessage(), e, null, value);
+                    "invalid argument \"" + value + "\" for \"--gpus\" flag: " + e.getMessage() + " → e.g. --gpus all,"
+                            + " --gpus 2, --gpus '\"device=0,2\"', --gpus nvidia.com/gpu=all", e, null, value);
         }
     }
 }

@@ -10,8 +10,8 @@ import io.github.gpuenv.docker.GpuRequest;
 import io.github.gpuenv.docker.PullPolicy;
 import io.github.gpuenv.docker.RunOptions;
 import io.github.gpuenv.docker.RunResult;
-import io.github.gpuenv.internal.DurationText;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -48,9 +48,9 @@ final class SmokeCommand implements Callable<Integer> {
             description = "Pull policy: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     PullPolicy pull;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
             description = "Limit of the container's run (default ${DEFAULT-VALUE}).")
-    String timeout;
+    Duration timeout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +60,7 @@ final class SmokeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         GpuEnvReport report = GpuEnv.detect(detect.options());
         RunOptions options = RunOptions.builder(image).command("nvidia-smi", "-L").gpus(GpuRequest.all())
-                .attach(attach).pullPolicy(pull).timeout(DurationText.parseStrict(timeout)).build();
+                .attach(attach).pullPolicy(pull).timeout(timeout).build();
         PullProgressPrinter progress = PullProgressPrinter.forConsole();
         RunResult result;
         try (DockerGpu gpu = DockerGpu.connect(docker.connectOptions())) {
@@ -70,11 +70,11 @@ final class SmokeCommand implements Callable<Integer> {
         }
         out.print(result.stdout());
         if (result.exitCode() != 0) {
-            spec.commandLine().getErr().println("gpuenv smoke: nvidia-smi -L exited " + result.exitCode() + " in the"
-                    + " container: " + result.stderr().strip());
-            spec.commandLine().getErr().flush();
             out.flush();
-            return GpuEnvCli.INTERNAL;
+            String said = result.stderr().strip().lines().findFirst().orElse("");
+            throw new CliFailure(GpuEnvCli.INTERNAL, "smoke: nvidia-smi -L exited " + result.exitCode() + " in the"
+                    + " container (attach " + result.attach() + ")" + (said.isEmpty() ? "" : ": " + said),
+                    "use an image that has nvidia-smi (--image), and see gpuenv doctor for the GPU path");
         }
         List<NvidiaSmiListParser.ListedGpu> inContainer = NvidiaSmiListParser.parse(result.stdout());
         boolean match = SmokeComparison.print(inContainer, report.nvidia(), out, result.attach());

@@ -36,7 +36,9 @@ class SecretsLeakIT {
     Path tmp;
 
     private ChildJvm.Result gpuenv(String log, Map<String, String> env, String... args) {
+        // docker-java is quiet in the CLI by default: turn it up too, so its header and wire loggers must hold INFO
         List<String> jvm = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
+                "-Dorg.slf4j.simpleLogger.log.com.github.dockerjava=trace",
                 "-Dorg.slf4j.simpleLogger.logFile=" + tmp.resolve(log));
         return ChildJvm.run(jvm, "io.github.gpuenv.cli.GpuEnvCli", List.of(args), env, null, Duration.ofMinutes(3));
     }

@@ -37,8 +37,11 @@ import org.slf4j.LoggerFactory;
  * Distribution names are validated (letters, digits, {@code .}, {@code _}, {@code -}).
  *
  * <p>Which {@code wsl.exe}: {@link WslOptions#wslExe()} ({@code GPUENV_WSL_EXE}), else
- * {@code %SystemRoot%\System32\wsl.exe} on Windows, {@code wsl.exe} through interop inside WSL; elsewhere
- * {@link #isApplicable()} is false and every call throws {@link WslNotInstalledException} without running anything.
+ * {@code %SystemRoot%\System32\wsl.exe} on Windows, {@code wsl.exe} through interop inside WSL (core's one WSL rule,
+ * {@code io.github.gpuenv.spi.WslDetection}); elsewhere, and inside WSL with interop disabled,
+ * {@link #isApplicable()} is false and every call throws {@link WslNotInstalledException} without running anything
+ * (its {@link WslNotInstalledException#problem()} says which: {@link WslProblem#NOT_APPLICABLE},
+ * {@link WslProblem#INTEROP_DISABLED}, {@link WslProblem#WSL_EXE_NOT_FOUND}).
  * Instances hold no state besides their options and are safe to share between threads.
  */
 public final class Wsl {
@@ -52,8 +55,7 @@ public final class Wsl {
     private Wsl(WslOptions options) {
         this.options = options;
         this.location = WslExeLocator.locate(options.wslExe(), options.environment(), options.files());
-        this.insideWsl = location.how().equals("interop")
-                || options.environment().variable("WSL_DISTRO_NAME").filter(s -> !s.isBlank()).isPresent();
+        this.insideWsl = location.insideWsl();
     }
 
     /** {@code wsl.exe} with the ambient configuration. */
@@ -114,15 +116,27 @@ public final class Wsl {
 
     /**
      * {@code wsl.exe --status}: installed or not, the problem, the default distribution and version. WSL not
-     * installed is a status, not an exception (and so is a {@code wsl.exe} that is not there).
+     * installed is a status, not an exception (and so is a {@code wsl.exe} that is not there). Where no
+     * {@code wsl.exe} can be run, nothing is run and the problem says why: {@link WslProblem#NOT_APPLICABLE}
+     * (not installed: neither Windows nor WSL), {@link WslProblem#INTEROP_DISABLED} or
+     * {@link WslProblem#WSL_EXE_NOT_FOUND} (installed: this is WSL).
      *
      * @throws WslTimeoutException when {@code wsl.exe} hangs
+     * @throws WslCommandException when {@code wsl.exe} cannot be started through WSL interop
      */
     public WslStatus status() {
         if (!isApplicable()) {
-            return new WslStatus(false, WslProblem.NOT_INSTALLED, "", null, -1, location.how());
+            return new WslStatus(insideWsl, location.problem(), "", null, -1, location.how());
         }
         CommandResult result = exec(WslOperation.STATUS, argv().status(), new byte[0]);
+        boolean notStarted = result.outcome() == CommandResult.Outcome.NOT_FOUND
+                || result.outcome() == CommandResult.Outcome.FAILED;
+        if (notStarted && insideWsl) {
+            // inside WSL, WSL is installed: a wsl.exe that does not start is interop failing, never "not installed"
+            throw new WslCommandException(WslOperation.STATUS, result.argv(), null, "", "", null,
+                    "inside WSL, " + location.exe().orElse("wsl.exe") + " could not be started through interop ("
+                            + result.summary() + ")", WslProblem.INTEROP_DISABLED.remedy());
+        }
         if (result.outcome() == CommandResult.Outcome.NOT_FOUND) {
             return new WslStatus(false, WslProblem.NOT_INSTALLED, "", null, -1, result.summary());
         }
@@ -267,10 +281,10 @@ public final class Wsl {
     private WslArgv argv() {
         Optional<String> exe = location.exe();
         if (exe.isEmpty()) {
+            WslProblem problem = location.problem();
             WslCommandException details = new WslCommandException(WslOperation.STATUS, List.of("wsl.exe"), null, "",
-                    "", null, "no wsl.exe here: " + location.how(), WslProblem.NOT_INSTALLED.remedy());
-            throw new WslNotInstalledException(details, WslProblem.NOT_INSTALLED,
-                    "WSL does not apply: " + location.how());
+                    "", null, "no wsl.exe here: " + location.how(), problem.remedy());
+            throw new WslNotInstalledException(details, problem, location.how());
         }
         return new WslArgv(exe.get());
     }

@@ -16,7 +16,11 @@ public class WslNotInstalledException extends WslCommandException {
         this.problem = problem;
     }
 
-    /** {@link WslProblem#NOT_INSTALLED} or {@link WslProblem#KERNEL_MISSING}. */
+    /**
+     * {@link WslProblem#NOT_INSTALLED} or {@link WslProblem#KERNEL_MISSING}; where no {@code wsl.exe} can be run
+     * from here, {@link WslProblem#NOT_APPLICABLE}, {@link WslProblem#INTEROP_DISABLED} or
+     * {@link WslProblem#WSL_EXE_NOT_FOUND}.
+     */
     public WslProblem problem() {
         return problem;
     }

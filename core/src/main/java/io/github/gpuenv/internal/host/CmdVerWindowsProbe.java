@@ -6,6 +6,7 @@ import io.github.gpuenv.Reason;
 import io.github.gpuenv.WindowsHost;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
+import io.github.gpuenv.spi.WslDetection;
 import io.github.gpuenv.system.CommandRequest;
 import io.github.gpuenv.system.CommandResult;
 import java.util.Optional;
@@ -13,14 +14,13 @@ import java.util.Optional;
 /**
  * The {@code windows} fact from inside WSL (and only there): runs {@code cmd.exe /c ver} through WSL interop
  * ({@code cmd.exe} from {@code PATH}, else {@code /mnt/c/Windows/System32/cmd.exe}) under a short timeout and
- * parses the number with {@link WindowsVerParser}. Not applicable outside WSL; not found when {@code cmd.exe}
- * is nowhere (interop off, or {@code C:} not mounted).
+ * parses the number with {@link WindowsVerParser}. Not applicable outside WSL; permission denied when WSL interop
+ * is disabled ({@link WslDetection#interop()}); not found when {@code cmd.exe} is nowhere ({@code C:} not mounted).
  */
 final class CmdVerWindowsProbe implements Probe<WindowsHost> {
 
     static final String ID = "ver";
     static final String SOURCE = "ver";
-    private static final int MAX_PATH_ENTRIES = 64;
 
     @Override
     public String id() {
@@ -36,10 +36,15 @@ final class CmdVerWindowsProbe implements Probe<WindowsHost> {
         if (wsl.isEmpty() || !wsl.get().inside()) {
             return Fact.unknown(Reason.NOT_APPLICABLE, "not Windows and not inside WSL");
         }
-        Optional<String> cmdExe = findCmdExe(context);
+        Optional<String> noInterop = wsl.get().whyNoWindowsPrograms();
+        if (noInterop.isPresent()) {
+            return Fact.unknown(Reason.PERMISSION_DENIED, noInterop.get() + ": cmd.exe /c ver was not run → "
+                    + WslDetection.ENABLE_INTEROP);
+        }
+        Optional<String> cmdExe = WslDetection.windowsProgram("cmd.exe", context.files(), context.environment());
         if (cmdExe.isEmpty()) {
             return Fact.unknown(Reason.NOT_FOUND, "cmd.exe is neither on PATH nor at " + HostCommands.DEFAULT_CMD_EXE
-                    + " (WSL interop off, or C: not mounted)");
+                    + " (appendWindowsPath=false in /etc/wsl.conf and C: not mounted there)");
         }
         CommandResult result = context.commands().run(CommandRequest.builder(HostCommands.ver(cmdExe.get()))
                 .timeout(HostCommands.timeout(context)).maxOutputBytes(64 * 1024).build());
@@ -62,21 +67,6 @@ final class CmdVerWindowsProbe implements Probe<WindowsHost> {
                         WindowsHost.productFor(v.build()), v.build(), v.ubr(), v.displayVersion(), SOURCE), ID))
                 .orElseGet(() -> Fact.unknown(Reason.UNRECOGNIZED_OUTPUT,
                         "no Windows build number in the output of cmd.exe /c ver: " + excerpt(result.stdout())));
-    }
-
-    private static Optional<String> findCmdExe(ProbeContext context) {
-        String path = context.environment().variable("PATH").orElse("");
-        int seen = 0;
-        for (String dir : path.split(":")) {
-            if (++seen > MAX_PATH_ENTRIES) {
-                break;
-            }
-            if (dir.startsWith("/") && context.files().exists(dir + "/cmd.exe")) {
-                return Optional.of(dir.endsWith("/") ? dir + "cmd.exe" : dir + "/cmd.exe");
-            }
-        }
-        return context.files().exists(HostCommands.DEFAULT_CMD_EXE)
-                ? Optional.of(HostCommands.DEFAULT_CMD_EXE) : Optional.empty();
     }
 
     /** The first printable characters of {@code bytes}, for the unknown's detail. */

@@ -1,6 +1,7 @@
 package io.github.gpuenv.internal.host;
 
 import io.github.gpuenv.spi.ProbeContext;
+import io.github.gpuenv.spi.WslDetection;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +13,7 @@ final class HostCommands {
     /** {@code ldconfig -p} where Debian and Ubuntu keep it when {@code /sbin} is not on a user's PATH. */
     static final List<String> LDCONFIG_SBIN = List.of("/sbin/ldconfig", "-p");
     /** Where Windows keeps {@code cmd.exe}, as WSL mounts it. */
-    static final String DEFAULT_CMD_EXE = "/mnt/c/Windows/System32/cmd.exe";
+    static final String DEFAULT_CMD_EXE = WslDetection.SYSTEM32 + "/cmd.exe";
     /** The most bytes kept of any host command's output. */
     static final int MAX_OUTPUT_BYTES = 1024 * 1024;
 

@@ -4,17 +4,17 @@ import io.github.gpuenv.system.FileView;
 import java.util.Optional;
 
 /** Where the Linux kernel release is read from: {@code /proc/sys/kernel/osrelease}, else {@code /proc/version}. */
-final class KernelRelease {
+public final class KernelRelease {
 
-    static final String OSRELEASE = "/proc/sys/kernel/osrelease";
-    static final String PROC_VERSION = "/proc/version";
+    public static final String OSRELEASE = "/proc/sys/kernel/osrelease";
+    public static final String PROC_VERSION = "/proc/version";
     private static final int MAX_BYTES = 4096;
 
     private KernelRelease() {
     }
 
     /** The release, e.g. {@code "5.15.153.1-microsoft-standard-WSL2"}, or empty when neither file tells it. */
-    static Optional<String> read(FileView files) {
+    public static Optional<String> read(FileView files) {
         Optional<String> release = files.read(OSRELEASE, MAX_BYTES).map(KernelRelease::text).map(String::strip)
                 .filter(KernelRelease::plausible);
         if (release.isPresent()) {

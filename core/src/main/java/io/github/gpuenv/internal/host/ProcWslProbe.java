@@ -6,10 +6,11 @@ import io.github.gpuenv.Reason;
 import io.github.gpuenv.WslEnvironment;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
+import io.github.gpuenv.spi.WslDetection;
 import java.util.Optional;
 
 /**
- * The {@code wsl} fact from inside: {@link WslDetection} on the kernel release, then {@code /dev/dxg},
+ * The {@code wsl} fact from inside: {@link WslDetection} (the one WSL rule), then {@code /dev/dxg},
  * {@code /usr/lib/wsl/lib} and library shadowing ({@link WslLibraryScan}). Known with {@code inside=false} on
  * any machine that is not WSL (including Windows and macOS themselves); unknown only when a Linux kernel
  * release cannot be read. Runs {@code ldconfig -p} only inside WSL.
@@ -32,7 +33,7 @@ final class ProcWslProbe implements Probe<WslEnvironment> {
         Optional<WslDetection> detection = WslDetection.detect(context.files(), context.environment());
         if (detection.isEmpty()) {
             return Fact.unknown(Reason.NOT_FOUND, "neither " + KernelRelease.OSRELEASE + " nor "
-                    + KernelRelease.PROC_VERSION + " gives the kernel release");
+                    + KernelRelease.PROC_VERSION + " gives the kernel release, and no WSL marker is there");
         }
         WslDetection wsl = detection.get();
         if (!wsl.inside()) {

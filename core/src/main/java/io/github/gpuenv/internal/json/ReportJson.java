@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.gpuenv.ConfigWarning;
 import io.github.gpuenv.Fact;
 import io.github.gpuenv.GpuEnvReport;
 import io.github.gpuenv.ProbeAttempt;
@@ -86,6 +87,17 @@ public final class ReportJson {
         out.writeEndArray();
         out.writeStringField("detectedAt", report.detectedAt().toString());
         out.writeNumberField("elapsedMillis", report.elapsed().toMillis());
+        out.writeArrayFieldStart("configWarnings");
+        for (ConfigWarning w : report.configWarnings()) {
+            out.writeStartObject();
+            out.writeStringField("setting", w.setting().property());
+            out.writeStringField("source", w.source());
+            out.writeStringField("value", w.value());
+            out.writeStringField("message", w.message());
+            out.writeBooleanField("clamped", w.clamped());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
         out.writeEndObject();
     }
 

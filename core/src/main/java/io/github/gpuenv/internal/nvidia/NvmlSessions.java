@@ -57,7 +57,7 @@ final class NvmlSessions {
         if (candidates.isEmpty()) {
             return Fact.unknown(Reason.NOT_FOUND, "no NVML library to try");
         }
-        if (!lock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!lock.tryLock(io.github.gpuenv.internal.Nanos.of(wait), TimeUnit.NANOSECONDS)) {
             return Fact.unknown(Reason.TIMED_OUT, "an earlier NVML call has not returned after "
                     + wait.toMillis() + " ms (a hung driver; see nvidia-persistenced)");
         }

@@ -3,6 +3,7 @@ package io.github.gpuenv.internal.probe;
 import io.github.gpuenv.Fact;
 import io.github.gpuenv.ProbeAttempt;
 import io.github.gpuenv.Reason;
+import io.github.gpuenv.internal.Nanos;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class DetectionRunner {
      * interrupt flag stays set.
      */
     public Map<String, Fact<?>> run(List<FactChain<?>> chains) {
-        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        long deadlineNanos = Nanos.after(System.nanoTime(), deadline);
         Map<String, CompletableFuture<Fact<?>>> running = new LinkedHashMap<>();
         for (FactChain<?> chain : chains) {
             running.put(chain.fact(), startDaemon("gpuenv-fact-" + chain.fact(), () -> runChain(chain, deadlineNanos)));
@@ -120,7 +121,7 @@ public final class DetectionRunner {
     @SuppressWarnings("unchecked")
     private <T> Fact<T> attempt(String fact, Probe<T> probe, long deadlineNanos) {
         long start = System.nanoTime();
-        long limit = Math.min(start + probeTimeout.toNanos(), deadlineNanos);
+        long limit = Math.min(Nanos.after(start, probeTimeout), deadlineNanos);
         CompletableFuture<Fact<?>> future = startDaemon("gpuenv-probe-" + probe.id(), () -> {
             try {
                 Fact<T> f = probe.probe(context);
@@ -133,7 +134,7 @@ public final class DetectionRunner {
             }
         });
         Fact<T> result = (Fact<T>) awaitUntil(future, limit,
-                probe.id() + " did not answer within " + Duration.ofNanos(limit - start).toMillis() + " ms");
+                probe.id() + " did not answer within " + Math.max(0, (limit - start) / 1_000_000) + " ms");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         String outcome = result instanceof Fact.Unknown<T> u ? u.reason().id() : "known";
         String detail = result instanceof Fact.Unknown<T> u ? u.detail() : "";
@@ -152,7 +153,8 @@ public final class DetectionRunner {
 
     private static Fact<?> awaitUntil(CompletableFuture<Fact<?>> future, long untilNanos, String timeoutDetail) {
         try {
-            long wait = Math.max(0, untilNanos - System.nanoTime());
+            long now = System.nanoTime();
+            long wait = untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, untilNanos - now);
             return future.get(wait, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);

@@ -83,10 +83,34 @@ class CmdVerWindowsProbeTest {
         Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "5.15.153.1-microsoft-standard-WSL2\n");
         Files.createDirectories(root.resolve("mnt/c/WINDOWS/system32"));
         Files.createFile(root.resolve("mnt/c/WINDOWS/system32/cmd.exe"));
+        Files.createDirectories(root.resolve("proc/sys/fs/binfmt_misc"));
+        Files.writeString(root.resolve("proc/sys/fs/binfmt_misc/WSLInterop"), "enabled\n");
         List<String> argv = List.of("/mnt/c/WINDOWS/system32/cmd.exe", "/c", "ver");
         FakeCommandRunner runner = new FakeCommandRunner().on(argv, "Microsoft Windows [Version 10.0.22631.4602]");
         Fact<WindowsHost> fact = probe(root, HostFixtureDetectTest.wslLinux(), runner);
         assertThat(fact.value()).isEqualTo(new WindowsHost("10.0.22631.4602", "Windows 11", 22631, 4602, "", "ver"));
+    }
+
+    @Test
+    void notRunWhenInteropIsDisabled(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("proc/sys/kernel"));
+        Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "6.1.21-microsoft-custom\n");
+        Files.createDirectories(root.resolve("mnt/c/Windows/System32"));
+        Files.createFile(root.resolve("mnt/c/Windows/System32/cmd.exe"));
+        FakeCommandRunner runner = new FakeCommandRunner();
+        Fact<WindowsHost> fact = probe(root, HostFixtureDetectTest.wslLinux(), runner);
+        assertThat(fact.unknownReason()).contains(Reason.PERMISSION_DENIED);
+        assertThat(detail(fact)).startsWith("inside WSL with interop disabled").contains("[interop] enabled=true");
+        assertThat(runner.received()).isEmpty();
+    }
+
+    @Test
+    void withInteropButNoCmdExeAnywhereItIsNotFound(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("proc/sys/fs/binfmt_misc"));
+        Files.writeString(root.resolve("proc/sys/fs/binfmt_misc/WSLInterop"), "enabled\n");
+        Fact<WindowsHost> fact = probe(root, HostFixtureDetectTest.wslLinux(), new FakeCommandRunner());
+        assertThat(fact.unknownReason()).contains(Reason.NOT_FOUND);
+        assertThat(detail(fact)).startsWith("cmd.exe is neither on PATH nor at /mnt/c/Windows/System32/cmd.exe");
     }
 
     @Test

@@ -76,9 +76,8 @@ class HostFixtureDetectTest {
                 "Debian GNU/Linux 12 (bookworm)", "12", "4.4.0-19041-Microsoft", "amd64"));
         assertThat(report.wsl().value()).isEqualTo(new WslEnvironment(true, 1, "4.4.0-19041-Microsoft", "Ubuntu",
                 false, false, List.of(), List.of(), true));
-        assertThat(report.windows().unknownReason()).contains(Reason.NOT_FOUND);
-        assertThat(report.windows().describe()).contains("cmd.exe is neither on PATH nor at "
-                + "/mnt/c/Windows/System32/cmd.exe");
+        assertThat(report.windows().unknownReason()).contains(Reason.PERMISSION_DENIED);
+        assertThat(report.windows().describe()).contains("inside WSL with interop disabled");
         assertThat(hostCommands(runner)).extracting(CommandRequest::argv).containsExactly(List.of("ldconfig", "-p"));
 
         Check build = check(report, "windows.build");
@@ -126,17 +125,20 @@ class HostFixtureDetectTest {
     }
 
     @Test
-    void aLowercaseMicrosoftKernelWithoutAnyWslMarkerIsOutside(@TempDir Path root) throws IOException {
-        // the 4.19 release (no "WSL" in it) without /run/WSL and without WSL_* variables: e.g. a container on a
-        // WSL 2 kernel. The recipe needs a marker beside a lowercase "microsoft".
+    void aLowercaseMicrosoftKernelWithoutAnyWslMarkerIsWslWithInteropOff(@TempDir Path root) throws IOException {
+        // the 4.19 release (no "WSL" in it) without /run/WSL, binfmt entry or WSL_* variables: e.g. a container on
+        // a WSL 2 kernel. One rule (WslDetection): a "microsoft" kernel is WSL's; without the interop entry no
+        // Windows program is run.
         Files.createDirectories(root.resolve("proc"));
         Files.copy(Fixtures.path("wsl2-4.19/root/proc/version"), root.resolve("proc/version"));
         FakeCommandRunner runner = new FakeCommandRunner();
         GpuEnvReport report = GpuEnv.detect(DetectOptions.builder(linux(Map.of())).root(root).commandRunner(runner)
                 .build());
-        assertThat(report.wsl().value()).isEqualTo(WslEnvironment.outside());
-        assertThat(report.windows().unknownReason()).contains(Reason.NOT_APPLICABLE);
-        assertThat(hostCommands(runner)).isEmpty();
+        assertThat(report.wsl().value()).extracting(WslEnvironment::inside, WslEnvironment::version)
+                .containsExactly(true, 2);
+        assertThat(report.windows().unknownReason()).contains(Reason.PERMISSION_DENIED);
+        assertThat(report.windows().describe()).contains("inside WSL with interop disabled");
+        assertThat(hostCommands(runner)).noneMatch(r -> r.argv().get(0).contains("cmd.exe"));
 
         GpuEnvReport withVariable = GpuEnv.detect(DetectOptions.builder(linux(Map.of("WSL_DISTRO_NAME", "Debian")))
                 .root(root).commandRunner(runner).build());

@@ -2,11 +2,22 @@ package io.github.gpuenv.internal.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gpuenv.spi.WslDetection;
+import io.github.gpuenv.system.Environment;
+import io.github.gpuenv.system.FileView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Every kernel string of shared/reference/formats.md, classified. */
+/** Every kernel string of shared/reference/formats.md, classified by the one WSL rule; interop from binfmt_misc. */
 class WslDetectionTest {
+
+    @TempDir
+    Path root;
 
     private static WslDetection classify(String release) {
         return WslDetection.classify(release, Optional.empty());
@@ -23,19 +34,18 @@ class WslDetectionTest {
     @Test
     void wsl2Kernels() {
         for (String release : new String[] {"5.4.72-microsoft-standard-WSL2", "6.6.87.2-microsoft-standard-WSL2",
-                "6.6.84.1-microsoft-standard-WSL2+", "5.15.153.1-microsoft-standard-WSL2"}) {
+                "6.6.84.1-microsoft-standard-WSL2+", "5.15.153.1-microsoft-standard-WSL2", "4.19.128-microsoft-standard",
+                "6.1.21-microsoft-custom", "5.15.90.1-microsoft-custom-WSL2"}) {
             assertThat(classify(release)).extracting(WslDetection::inside, WslDetection::version)
                     .as(release).containsExactly(true, 2);
         }
     }
 
     @Test
-    void lowercaseMicrosoftWithoutWslNeedsAMarker() {
-        assertThat(classify("4.19.128-microsoft-standard").inside()).isFalse();
-        assertThat(classify("4.19.128-microsoft-standard").version()).isNull();
-        WslDetection marked = WslDetection.classify("4.19.128-microsoft-standard", Optional.of("/run/WSL"));
-        assertThat(marked).extracting(WslDetection::inside, WslDetection::version).containsExactly(true, 2);
-        assertThat(marked.evidence()).isEqualTo("kernel release 4.19.128-microsoft-standard and /run/WSL");
+    void aMarkerMakesAnyKernelWsl() {
+        WslDetection marked = WslDetection.classify("6.1.0-my-own-kernel", Optional.of("/run/WSL"));
+        assertThat(marked).extracting(WslDetection::inside, WslDetection::version).containsExactly(true, null);
+        assertThat(marked.evidence()).isEqualTo("kernel release 6.1.0-my-own-kernel and /run/WSL");
     }
 
     @Test
@@ -48,6 +58,42 @@ class WslDetectionTest {
     }
 
     @Test
+    void interopIsTheRegisteredBinfmtEntry() throws IOException {
+        write("proc/sys/kernel/osrelease", "6.1.21-microsoft-custom\n");
+        Environment env = new Environment(Map.of(), Map.of());
+        WslDetection off = WslDetection.detect(FileView.rooted(root), env).orElseThrow();
+        assertThat(off).extracting(WslDetection::inside, WslDetection::interop).containsExactly(true, false);
+        assertThat(off.whyNoWindowsPrograms()).get().asString().startsWith("inside WSL with interop disabled");
+
+        write("proc/sys/fs/binfmt_misc/WSLInterop-late", "enabled\ninterpreter /init\nflags: PF\n");
+        assertThat(WslDetection.detect(FileView.rooted(root), env).orElseThrow().interop()).isTrue();
+        write("proc/sys/fs/binfmt_misc/WSLInterop", "disabled\ninterpreter /init\nflags: PF\n");
+        assertThat(WslDetection.detect(FileView.rooted(root), env).orElseThrow().interop()).isFalse();
+    }
+
+    @Test
+    void aMarkerAloneIsEnoughWhenTheReleaseCannotBeRead() {
+        FileView empty = FileView.rooted(root);
+        assertThat(WslDetection.detect(empty, new Environment(Map.of(), Map.of()))).isEmpty();
+        WslDetection d = WslDetection.detect(empty, new Environment(Map.of("WSL_DISTRO_NAME", "Ubuntu"), Map.of()))
+                .orElseThrow();
+        assertThat(d).extracting(WslDetection::inside, WslDetection::kernelRelease, WslDetection::interop)
+                .containsExactly(true, "", false);
+    }
+
+    @Test
+    void windowsProgramsAreFoundOnPathThenInSystem32() throws IOException {
+        Environment env = new Environment(Map.of("PATH", "/usr/bin:/mnt/c/WINDOWS/system32:relative"), Map.of());
+        assertThat(WslDetection.windowsProgram("wsl.exe", FileView.rooted(root), env)).isEmpty();
+        write("mnt/c/Windows/System32/wsl.exe", "");
+        assertThat(WslDetection.windowsProgram("wsl.exe", FileView.rooted(root), env))
+                .contains("/mnt/c/Windows/System32/wsl.exe");
+        write("mnt/c/WINDOWS/system32/wsl.exe", "");
+        assertThat(WslDetection.windowsProgram("wsl.exe", FileView.rooted(root), env))
+                .contains("/mnt/c/WINDOWS/system32/wsl.exe");
+    }
+
+    @Test
     void procVersionFallback() {
         assertThat(ProcVersionParser.parse("Linux version 6.6.87.2-microsoft-standard-WSL2 (root@439a258ad544) (gcc"
                 + " (GCC) 11.2.0, GNU ld (GNU Binutils) 2.37) #1 SMP PREEMPT_DYNAMIC Thu Jun  5 18:30:46 UTC 2025"))
@@ -57,5 +103,11 @@ class WslDetectionTest {
         assertThat(ProcVersionParser.parse("Linux version ")).isEmpty();
         assertThat(ProcVersionParser.parse(ParserRobustness.megabyteOfGarbage())).isEmpty();
         assertThat(ProcVersionParser.parse("Linux version " + "x".repeat(1024 * 1024))).contains("x".repeat(256));
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 }

@@ -12,6 +12,8 @@ import io.github.gpuenv.ContainerToolkit;
 import io.github.gpuenv.CudaRequirement;
 import io.github.gpuenv.DockerEngine;
 import io.github.gpuenv.Check;
+import io.github.gpuenv.ConfigKey;
+import io.github.gpuenv.ConfigWarning;
 import io.github.gpuenv.Fact;
 import io.github.gpuenv.FactSet;
 import io.github.gpuenv.GpuDevice;
@@ -107,7 +109,9 @@ class ReportJsonTest {
         List<Check> checks = List.of(Check.pass("nvidia.driver", "driver 580.159.04"),
                 Check.warn("wsl.lib-shadowing", "shadowed", "remove it"));
         return GpuEnvReport.of(facts, checks, List.of(new ProbeAttempt("nvidia", "nvml", "known", "", Duration.ofMillis(7))),
-                Instant.parse("2026-11-29T18:00:00Z"), Duration.ofMillis(31));
+                Instant.parse("2026-11-29T18:00:00Z"), Duration.ofMillis(31), List.of(new ConfigWarning(
+                        ConfigKey.DEADLINE, "GPUENV_DEADLINE", "999999999h", "longer than the ceiling of 24h",
+                        "24h is used", true)));
     }
 
     /** How databind writes the report: every value through {@code valueToTree}, the tree indented by the mapper. */
@@ -139,6 +143,10 @@ class ReportJsonTest {
         }
         root.put("detectedAt", report.detectedAt().toString());
         root.put("elapsedMillis", report.elapsed().toMillis());
+        ArrayNode warnings = root.putArray("configWarnings");
+        report.configWarnings().forEach(w -> warnings.addObject().put("setting", w.setting().property())
+                .put("source", w.source()).put("value", w.value()).put("message", w.message())
+                .put("clamped", w.clamped()));
         return mapper.writeValueAsString(root);
     }
 

@@ -9,7 +9,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code gpuenv wsl status [--json]}: exit 1 when wsl.exe reports a problem. */
+/**
+ * {@code gpuenv wsl status [--json]}: exit 1 when wsl.exe reports a problem, or when there is no wsl.exe to run here
+ * (problem {@code not-applicable} outside Windows and WSL, {@code interop-disabled} or {@code wsl-exe-not-found}
+ * inside WSL: nothing is run, and the line {@code why:} says why).
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Whether WSL is installed and usable, the default distribution and version (exit 1 on a problem).")
 public final class WslStatusCommand implements Callable<Integer> {
@@ -31,8 +35,12 @@ public final class WslStatusCommand implements Callable<Integer> {
             common.printJson(m);
         } else {
             var out = common.out();
-            out.println("installed:            " + (s.installed() ? "yes" : "no"));
+            boolean notHere = s.problem() == WslProblem.NOT_APPLICABLE;
+            out.println("installed:            " + (notHere ? "does not apply here" : s.installed() ? "yes" : "no"));
             out.println("problem:              " + s.problemIfAny().map(p -> p.id() + " → " + p.remedy()).orElse("none"));
+            if (s.problemIfAny().map(WslProblem::ranNothing).orElse(false)) {
+                out.println("why:                  " + s.rawText()); // nothing was run: say why
+            }
             out.println("default distribution: " + (s.defaultDistribution().isEmpty() ? "-" : s.defaultDistribution()));
             out.println("default version:      " + (s.defaultVersion() == null ? "-" : s.defaultVersion()));
             out.flush();

@@ -20,7 +20,9 @@ import java.util.List;
  * Probe {@code wsl-exe}: WSL seen from the Windows side through {@code wsl.exe --status}, {@code --list --verbose}
  * and {@code --version} (each limited to the probe timeout). Not applicable — nothing is run — unless this is
  * Windows, this process runs inside WSL, or a {@code wsl.exe} is configured ({@code GPUENV_WSL_EXE}).
- * A missing {@code wsl.exe} on Windows is a known "not installed" host, not an unknown.
+ * A missing {@code wsl.exe} on Windows is a known "not installed" host, not an unknown. Inside WSL, WSL is
+ * installed by definition: with interop disabled the fact is unknown ({@code permission-denied}: Windows programs
+ * cannot be run from here), with {@code wsl.exe} nowhere to be found {@code not-found} — never "not installed".
  */
 public final class WslExeHostProbe implements Probe<WslHost> {
 
@@ -37,7 +39,13 @@ public final class WslExeHostProbe implements Probe<WslHost> {
         WslExeLocator.Location location = WslExeLocator.locate(context.options().wslExe(), context.environment(),
                 context.files());
         if (location.exe().isEmpty()) {
-            return Fact.unknown(Reason.NOT_APPLICABLE, location.how());
+            return switch (location.kind()) {
+                case INTEROP_DISABLED -> Fact.unknown(Reason.PERMISSION_DENIED, location.how() + " → "
+                        + location.problem().remedy());
+                case INTEROP_UNREACHABLE -> Fact.unknown(Reason.NOT_FOUND, location.how() + " → "
+                        + location.problem().remedy());
+                default -> Fact.unknown(Reason.NOT_APPLICABLE, location.how());
+            };
         }
         WslOptions.Builder options = WslOptions.builder(context.environment()).wslExe(location.exe().get())
                 .commandRunner(context.commands()).files(context.files());

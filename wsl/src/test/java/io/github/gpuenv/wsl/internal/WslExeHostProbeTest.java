@@ -40,7 +40,68 @@ class WslExeHostProbeTest {
         Fact<WslHost> fact = new WslExeHostProbe().probe(context(new Environment(Map.of(), Map.of("os.name", "Linux")),
                 runner));
         assertThat(fact.unknownReason()).contains(Reason.NOT_APPLICABLE);
+        assertThat(fact.describe()).contains("WSL does not apply here: wsl.exe is a Windows program");
         assertThat(runner.received()).isEmpty();
+    }
+
+    private Path insideWsl(boolean interop) throws java.io.IOException {
+        Path root = java.nio.file.Files.createDirectories(tmp.resolve("root"));
+        java.nio.file.Files.createDirectories(root.resolve("proc/sys/kernel"));
+        java.nio.file.Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "5.15.153.1-microsoft-standard-WSL2\n");
+        if (interop) {
+            java.nio.file.Files.createDirectories(root.resolve("proc/sys/fs/binfmt_misc"));
+            java.nio.file.Files.writeString(root.resolve("proc/sys/fs/binfmt_misc/WSLInterop"), "enabled\n");
+        }
+        return root;
+    }
+
+    private ProbeContext contextAt(Path root, Environment env, CommandRunner runner) {
+        DetectOptions options = DetectOptions.builder(env).root(root).commandRunner(runner)
+                .probeTimeout(Duration.ofSeconds(10)).build();
+        return new ProbeContext(FileView.rooted(root), runner, env, options);
+    }
+
+    /** Issue #9 item 7: inside WSL with interop off the host is unknown, and never "WSL not installed". */
+    @Test
+    void insideWslWithInteropDisabledTheHostIsUnknownNotUninstalled() throws Exception {
+        Path root = insideWsl(false);
+        Environment env = new Environment(Map.of("WSL_DISTRO_NAME", "Ubuntu", "PATH", "/usr/bin"),
+                Map.of("os.name", "Linux"));
+        FakeCommandRunner runner = new FakeCommandRunner();
+        Fact<WslHost> fact = new WslExeHostProbe().probe(contextAt(root, env, runner));
+        assertThat(fact.unknownReason()).contains(Reason.PERMISSION_DENIED);
+        assertThat(fact.describe()).contains("inside WSL with interop disabled").contains("wsl.exe cannot be run from here")
+                .contains("[interop] enabled=true in /etc/wsl.conf").doesNotContainIgnoringCase("not installed");
+        assertThat(runner.received()).isEmpty();
+    }
+
+    @Test
+    void insideWslAWslExeThatDoesNotStartIsACommandFailureNotUninstalled() throws Exception {
+        Path root = insideWsl(true);
+        java.nio.file.Files.createDirectories(root.resolve("mnt/c/Windows/System32"));
+        java.nio.file.Files.createFile(root.resolve("mnt/c/Windows/System32/wsl.exe"));
+        Environment env = new Environment(Map.of("WSL_DISTRO_NAME", "Ubuntu"), Map.of("os.name", "Linux"));
+        Fact<WslHost> fact = new WslExeHostProbe().probe(contextAt(root, env, new FakeCommandRunner()));
+        assertThat(fact.unknownReason()).contains(Reason.COMMAND_FAILED);
+        assertThat(fact.describe()).contains("could not be started through interop")
+                .doesNotContainIgnoringCase("not installed");
+    }
+
+    @Test
+    void insideWslWithInteropTheWslExeOnPathIsRun() throws Exception {
+        Path root = insideWsl(true);
+        FakeWslExe fake = FakeWslExe.create(tmp.resolve("fake"));
+        fake.on("--status").stdoutFixture("status/ok.txt");
+        fake.on("--list", "--verbose").stdoutFixture("list/kali-running.txt");
+        fake.on("--version").stdoutFixture("version/en-2.7.8.txt");
+        Path seen = root.resolve(tmp.resolve("fake").toString().substring(1));
+        java.nio.file.Files.createDirectories(seen);
+        java.nio.file.Files.createFile(seen.resolve("wsl.exe"));
+        Environment env = new Environment(Map.of("WSL_DISTRO_NAME", "Ubuntu", "PATH", "/usr/bin:" + tmp.resolve("fake")),
+                Map.of("os.name", "Linux"));
+        Fact<WslHost> fact = new WslExeHostProbe().probe(contextAt(root, env, CommandRunner.system()));
+        assertThat(fact.value().defaultDistribution()).isEqualTo("Ubuntu");
+        assertThat(fake.calls()).contains(List.of("--status"));
     }
 
     @Test
