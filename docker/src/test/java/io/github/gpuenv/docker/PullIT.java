@@ -70,4 +70,14 @@ class PullIT {
                     .isInstanceOf(ImageNotFoundException.class).hasMessageContaining("no-such-image");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    void aRegistryTheEngineCannotReachIsTypedWithTheOfflineRemedy(String variable) {
+        try (DockerGpu docker = TestEngines.connect(variable)) {
+            assertThatThrownBy(() -> docker.pull("127.0.0.1:1/gpuenv/offline:1", PullPolicy.MISSING,
+                    PullListener.none())).isInstanceOf(RegistryUnreachableException.class)
+                    .hasMessageContaining("connection refused").hasMessageContaining("docker load");
+        }
+    }
 }

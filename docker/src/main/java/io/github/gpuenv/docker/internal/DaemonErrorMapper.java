@@ -8,6 +8,7 @@ import io.github.gpuenv.docker.GpuDriverMissingException;
 import io.github.gpuenv.docker.ImageNotFoundException;
 import io.github.gpuenv.docker.NvidiaContainerCliException;
 import io.github.gpuenv.docker.NvidiaRuntimeMissingException;
+import io.github.gpuenv.docker.RegistryUnreachableException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +101,12 @@ public final class DaemonErrorMapper {
                     + " for a private registry log in first (`docker login <registry>`: gpuenv uses the same"
                     + " credentials)", cause);
         }
+        if (isRegistryUnreachable(lower)) {
+            return new RegistryUnreachableException(attempted, "the Docker Engine cannot reach the registry: " + text,
+                    "pull the image where there is network and bring it here (`docker save IMAGE | docker load` on"
+                    + " this engine), configure the daemon's proxy (HTTP_PROXY/HTTPS_PROXY in its service), or use"
+                    + " an image the engine already has (`docker images`)", cause);
+        }
         if (lower.contains("is too old") && lower.contains("client version")) {
             return new DockerUnavailableException(DockerUnavailableException.Kind.PROTOCOL, "", attempted,
                     "the Docker Engine rejected the API version: " + text, "use a newer gpuenv (it negotiates the"
@@ -123,6 +130,21 @@ public final class DaemonErrorMapper {
             }
         }
         return message.strip();
+    }
+
+    /**
+     * The daemon's registry client failed to connect: {@code Get "https://registry-1.docker.io/v2/": dial tcp: lookup
+     * registry-1.docker.io on 10.255.255.53:53: no such host}, {@code … dial tcp 127.0.0.1:1: connect: connection
+     * refused} (Engines 20.10 and 26.1 offline), timeouts and TLS handshake timeouts on the way.
+     */
+    private static boolean isRegistryUnreachable(String lower) {
+        boolean registryRequest = lower.contains("/v2/") || lower.contains("registry");
+        boolean network = lower.contains("dial tcp") || lower.contains("no such host")
+                || lower.contains("connection refused") || lower.contains("i/o timeout")
+                || lower.contains("network is unreachable") || lower.contains("tls handshake timeout")
+                || lower.contains("request canceled while waiting for connection")
+                || lower.contains("client.timeout exceeded");
+        return registryRequest && network;
     }
 
     private record CliCase(String token, String cause, String remedy) {

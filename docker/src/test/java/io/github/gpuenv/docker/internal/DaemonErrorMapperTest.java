@@ -9,8 +9,10 @@ import io.github.gpuenv.docker.DockerGpuException;
 import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.docker.GpuDriverMissingException;
 import io.github.gpuenv.docker.ImageNotFoundException;
+import io.github.gpuenv.docker.RegistryUnreachableException;
 import io.github.gpuenv.docker.NvidiaContainerCliException;
 import io.github.gpuenv.docker.NvidiaRuntimeMissingException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The daemon's real texts: diagnosis-catalogue.md and the H200 toolkit capture (h200-toolkit/README.md). */
@@ -93,6 +95,24 @@ class DaemonErrorMapperTest {
                 .isInstanceOf(ImageNotFoundException.class);
         assertThat(map("client version 1.32 is too old. Minimum supported API version is 1.44, please upgrade your"
                 + " client to a newer version")).isInstanceOf(DockerUnavailableException.class);
+    }
+
+    /**
+     * Real texts: {@code docker pull} on this project's Engines 20.10.24 and 26.1.5 without network (CI machine,
+     * 2026-12-02) — a registry that DNS cannot resolve, and one that refuses the connection.
+     */
+    @Test
+    void anUnreachableRegistryIsItsOwnTypeWithAnOfflineRemedy() {
+        for (String text : List.of("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io"
+                + " on 10.255.255.53:53: no such host", "Get \"http://127.0.0.1:1/v2/\": dial tcp 127.0.0.1:1: connect:"
+                + " connection refused", "Get \"https://ghcr.io/v2/\": net/http: TLS handshake timeout")) {
+            assertThat(map(text)).as(text).isInstanceOf(RegistryUnreachableException.class)
+                    .hasMessageContaining(text).hasMessageContaining("docker load");
+        }
+        assertThat(map("pull access denied for nope, repository does not exist or may require 'docker login'"))
+                .isInstanceOf(ImageNotFoundException.class);
+        assertThat(map("dial tcp 10.0.0.1:2376: connect: connection refused")).as("not about a registry")
+                .isNotInstanceOf(RegistryUnreachableException.class);
     }
 
     @Test
