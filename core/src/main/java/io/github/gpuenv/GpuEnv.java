@@ -43,7 +43,7 @@ public final class GpuEnv {
         ProbeContext context = new ProbeContext(options.files(), options.commandRunner(),
                 options.environment(), options);
         DetectionRunner runner = new DetectionRunner(context);
-        Map<String, Fact<?>> facts = runner.run(FactChains.all(classLoader()));
+        Map<String, Fact<?>> facts = runner.run(FactChains.all(FactChains.loader()));
         FactSet factSet = new FactSet(get(facts, "os"), get(facts, "windows"), get(facts, "wsl"),
                 get(facts, "wslHost"), get(facts, "nvidia"), get(facts, "container"), get(facts, "toolkit"),
                 get(facts, "docker"));
@@ -66,10 +66,5 @@ public final class GpuEnv {
     private static <T> Fact<T> get(Map<String, Fact<?>> facts, String name) {
         Fact<?> fact = facts.get(name);
         return fact == null ? Fact.unknown(Reason.PROBE_ERROR, "no chain for " + name) : (Fact<T>) fact;
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : GpuEnv.class.getClassLoader();
     }
 }

@@ -80,7 +80,8 @@ class MachineCaptureTest {
         assertThat(replay.run(List.of("absent"), Duration.ofSeconds(1)).outcome())
                 .isEqualTo(CommandResult.Outcome.NOT_FOUND);
         assertThat(replay.run(List.of("never-ran"), Duration.ofSeconds(1)).outcome())
-                .isEqualTo(CommandResult.Outcome.NOT_FOUND);
+                .as("a replay runs nothing: what the capture did not record was not run")
+                .isEqualTo(CommandResult.Outcome.NOT_RUN);
     }
 
     @Test
@@ -164,6 +165,16 @@ class MachineCaptureTest {
         for (String argv0 : List.of("climb", "absolute", "link")) {
             CommandResult result = replay.run(List.of(argv0), Duration.ofSeconds(1));
             assertThat(result.stdoutText()).as(argv0).doesNotContain("host secret");
+            assertThat(result.outcome()).as(argv0).isEqualTo(CommandResult.Outcome.NOT_RUN);
         }
+        // cmd/ itself a link to a directory of the host
+        Path linked = Files.createDirectories(dir.resolve("linked-cmd"));
+        Files.writeString(outside.resolve("001.stdout"), "host secret");
+        Files.writeString(outside.resolve("001.stderr"), "");
+        Files.createSymbolicLink(linked.resolve("cmd"), outside);
+        Files.writeString(linked.resolve("commands.json"), "[{\"argv\":[\"tool\"],\"outcome\":\"EXITED\","
+                + "\"exitCode\":0,\"stdoutFile\":\"001.stdout\",\"stderrFile\":\"001.stderr\",\"elapsedMillis\":1}]");
+        assertThat(MachineCapture.replay(linked).run(List.of("tool"), Duration.ofSeconds(1)).stdoutText())
+                .doesNotContain("host secret");
     }
 }

@@ -35,7 +35,7 @@ final class NvmlLibraryLocator {
         Map<String, NvmlCandidate> out = new LinkedHashMap<>();
         context.options().nvmlLibrary().ifPresent(p -> add(out, p.toAbsolutePath().toString(), "configured"));
         FileView files = context.files();
-        boolean live = MachineRoot.isLive(files);
+        boolean live = files.isLiveMachine();
         if (context.osFamily() == OsFamily.LINUX) {
             if (files.exists(WSL_LIBRARY)) {
                 add(out, files.resolve(WSL_LIBRARY).toString(), "wsl");
