@@ -177,4 +177,18 @@ class MachineCaptureTest {
         assertThat(MachineCapture.replay(linked).run(List.of("tool"), Duration.ofSeconds(1)).stdoutText())
                 .doesNotContain("host secret");
     }
+
+    @Test
+    void aBinaryOrHugeEnvTxtIsReadBoundedAndWithoutErrors() throws Exception {
+        Path capture = Files.createDirectories(dir.resolve("garbage"));
+        byte[] binary = new byte[3 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(binary);
+        Files.write(capture.resolve("env.txt"), binary);
+        Files.writeString(capture.resolve("properties.txt"), "os.name=Linux\r\n=nameless\nnoequals\n");
+
+        Environment env = MachineCapture.environment(capture);
+
+        assertThat(env.variables().size()).isLessThanOrEqualTo(10_000);
+        assertThat(env.properties()).containsExactly(Map.entry("os.name", "Linux"));
+    }
 }
