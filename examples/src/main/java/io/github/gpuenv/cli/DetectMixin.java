@@ -1,17 +1,23 @@
 package io.github.gpuenv.cli;
 
 import io.github.gpuenv.DetectOptions;
+import io.github.gpuenv.capture.MachineCapture;
 import io.github.gpuenv.internal.DurationText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The detection options shared by {@code detect}, {@code doctor}, {@code capture} and {@code smoke}. */
 final class DetectMixin {
 
     @Option(names = "--root", paramLabel = "DIR",
-            description = "Read every probed file under DIR instead of / (also GPUENV_ROOT).")
+            description = {"Read every probed file under DIR instead of / (also GPUENV_ROOT). Nothing under DIR is "
+                    + "executed and nothing of this machine is mixed in: a capture's DIR/root replays its recorded "
+                    + "commands, answers and environment; under any other DIR commands, NVML and Docker are skipped."})
     Path root;
 
     @Option(names = "--skip", paramLabel = "PROBE", split = ",",
@@ -31,8 +37,18 @@ final class DetectMixin {
             description = "Allow a short --gpus all probe container to verify Docker's GPU path.")
     boolean dockerProbeContainer;
 
+    /**
+     * The options; {@code --root} of a capture's {@code root/} starts from the environment the capture was taken in
+     * (its {@code env.txt} and {@code properties.txt}), so the replay reads none of this machine's variables.
+     */
     DetectOptions.Builder builder() {
-        DetectOptions.Builder builder = DetectOptions.builder();
+        Optional<Path> capture = root == null ? Optional.empty() : MachineCapture.directoryOf(root);
+        DetectOptions.Builder builder;
+        try {
+            builder = capture.isPresent() ? MachineCapture.replayOptions(capture.get()) : DetectOptions.builder();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the environment of the capture " + capture.get(), e);
+        }
         if (root != null) {
             builder.root(root);
         }
