@@ -24,7 +24,9 @@ import java.util.Map;
  * ({@link DetectOptions}). It loads NVML through JNA when present, reads files under {@code /proc}, {@code /etc}
  * and {@code /usr/lib/wsl}, and may run {@code nvidia-smi}, {@code cmd.exe /c ver} (inside WSL), the toolkit's
  * {@code --version} and, with {@code gpuenv-docker}, one or two Docker API calls. It never throws for anything
- * about the machine, and is safe to call from many threads at once.
+ * about the machine, and is safe to call from many threads at once. Under a fixture root
+ * ({@link DetectOptions.Builder#root}) it runs no command, loads no library and asks no Docker Engine: see
+ * {@link DetectOptions}.
  */
 public final class GpuEnv {
 
