@@ -72,4 +72,11 @@ class RootReplayCliTest {
         assertThat(docker.get("reason").asText()).isEqualTo("skipped");
         assertThat(docker.get("detail").asText()).contains("fixture root").contains(root.toString());
     }
+
+    @Test
+    void smokeRefusesARootInsteadOfComparingAFixtureWithThisMachinesContainer() throws Exception {
+        CliRunner smoke = CliRunner.run("smoke", "--root", Files.createDirectories(dir.resolve("r")).toString());
+        assertThat(smoke.exitCode()).isEqualTo(GpuEnvCli.USAGE);
+        assertThat(smoke.err()).contains("--root does not apply");
+    }
 }
