@@ -186,7 +186,7 @@ public final class MachineCapture {
             Files.write(directory.resolve("cmd").resolve(base + ".stdout"), r.stdout());
             Files.write(directory.resolve("cmd").resolve(base + ".stderr"), r.stderr());
             commands.add(new CapturedCommand(r.argv(), r.outcome().name(), r.exitCode(), base + ".stdout",
-                    base + ".stderr", r.elapsed().toMillis()));
+                    base + ".stderr", r.elapsed().toMillis(), r.detail()));
         }
         ReportJson.mapper().writeValue(directory.resolve("commands.json").toFile(), commands);
         return commands;

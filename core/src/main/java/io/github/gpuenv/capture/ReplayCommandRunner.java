@@ -92,14 +92,16 @@ final class ReplayCommandRunner implements CommandRunner {
             return CommandResult.notRun(argv, "the capture's output of it cannot be replayed: " + e.getMessage());
         }
         Duration elapsed = Duration.ofMillis(Math.max(0, entry.path("elapsedMillis").asLong(0)));
-        return new CommandResult(argv, outcome, outcome == CommandResult.Outcome.EXITED ? entry.path("exitCode")
-                .asInt(-1) : -1, out, err, elapsed, outcome == CommandResult.Outcome.EXITED ? "" : "replayed");
+        boolean exited = outcome == CommandResult.Outcome.EXITED;
+        String detail = entry.path("detail").asText("");
+        return new CommandResult(argv, outcome, exited ? entry.path("exitCode").asInt(-1) : -1, out, err, elapsed,
+                exited ? "" : detail.isEmpty() ? "replayed" : shorten(detail, 500));
     }
 
     /** The bytes of a plain file directly in {@code cmd/}, at most {@link #MAX_OUTPUT_BYTES}. */
     private static byte[] output(Path cmd, String name) throws IOException {
         if (!FILE_NAME.matcher(name).matches()) {
-            throw new IOException("'" + shorten(name) + "' is not a file name in cmd/");
+            throw new IOException("'" + shorten(name, 80) + "' is not a file name in cmd/");
         }
         if (!Files.isDirectory(cmd, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("the capture's cmd/ is not a directory (a link is not followed)");
@@ -124,7 +126,7 @@ final class ReplayCommandRunner implements CommandRunner {
         return argv;
     }
 
-    private static String shorten(String text) {
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    private static String shorten(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 }

@@ -64,10 +64,14 @@ class MachineCaptureTest {
         byte[] out = {0, 1, 2, (byte) 0xff, 'x'};
         CommandRunner runner = request -> request.argv().equals(List.of("tool", "--version"))
                 ? CommandResult.exited(request.argv(), 3, out, "e".getBytes(), Duration.ofMillis(5))
+                : request.argv().equals(List.of("hangs"))
+                ? CommandResult.failed(request.argv(), CommandResult.Outcome.TIMED_OUT, Duration.ofSeconds(2),
+                        "after 2000 ms")
                 : CommandResult.failed(request.argv(), CommandResult.Outcome.NOT_FOUND, Duration.ZERO, "");
         RecordingCommandRunner recording = new RecordingCommandRunner(runner);
         recording.run(List.of("tool", "--version"), Duration.ofSeconds(1));
         recording.run(List.of("absent"), Duration.ofSeconds(1));
+        recording.run(List.of("hangs"), Duration.ofSeconds(1));
         Path capture = Files.createDirectories(dir.resolve("c2"));
         Files.createDirectories(capture.resolve("cmd"));
         MachineCapture.writeCommands(capture, recording.results());
@@ -79,6 +83,8 @@ class MachineCaptureTest {
         assertThat(again.stderrText()).isEqualTo("e");
         assertThat(replay.run(List.of("absent"), Duration.ofSeconds(1)).outcome())
                 .isEqualTo(CommandResult.Outcome.NOT_FOUND);
+        assertThat(replay.run(List.of("hangs"), Duration.ofSeconds(1)).summary()).as("the detail replays")
+                .isEqualTo("timed out (after 2000 ms)");
         assertThat(replay.run(List.of("never-ran"), Duration.ofSeconds(1)).outcome())
                 .as("a replay runs nothing: what the capture did not record was not run")
                 .isEqualTo(CommandResult.Outcome.NOT_RUN);
