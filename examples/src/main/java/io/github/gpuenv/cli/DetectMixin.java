@@ -1,7 +1,9 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.ConfigKey;
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.capture.MachineCapture;
+import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.internal.DurationText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,20 +40,20 @@ final class DetectMixin {
     boolean dockerProbeContainer;
 
     /**
-     * The options; {@code --root} of a capture's {@code root/} starts from the environment the capture was taken in
+     * The options; {@code --root} (or {@code GPUENV_ROOT}) of a capture's {@code root/} starts from the environment the
+     * capture was taken in
      * (its {@code env.txt} and {@code properties.txt}), so the replay reads none of this machine's variables.
      */
     DetectOptions.Builder builder() {
-        Optional<Path> capture = root == null ? Optional.empty() : MachineCapture.directoryOf(root);
+        Path effectiveRoot = root != null ? root : Path.of(ConfigKey.ROOT.value(Environment.system()));
+        Optional<Path> capture = MachineCapture.directoryOf(effectiveRoot);
         DetectOptions.Builder builder;
         try {
             builder = capture.isPresent() ? MachineCapture.replayOptions(capture.get()) : DetectOptions.builder();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the environment of the capture " + capture.get(), e);
         }
-        if (root != null) {
-            builder.root(root);
-        }
+        builder.root(effectiveRoot);
         skip.forEach(builder::skipProbe);
         if (probeTimeout != null) {
             builder.probeTimeout(DurationText.parseStrict(probeTimeout));
