@@ -2,6 +2,7 @@ package io.github.gpuenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gpuenv.capture.MachineCapture;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.testing.FakeNvml;
 import java.io.IOException;
@@ -64,10 +65,12 @@ class HostileRootTest {
     @Test
     void noCommandOfTheRootOrOfTheHostRunsUnderARoot() throws Exception {
         hostileWslRoot();
-        GpuEnvReport report = GpuEnv.detect(options(Map.of("WSL_DISTRO_NAME", "Ubuntu",
-                "PATH", hostBin + ":/usr/bin:/sbin")).build());
+        DetectOptions options = options(Map.of("WSL_DISTRO_NAME", "Ubuntu", "PATH", hostBin + ":/usr/bin:/sbin"))
+                .build();
+        GpuEnvReport report = GpuEnv.detect(options);
+        MachineCapture.captureTo(dir.resolve("capture"), options);
 
-        assertThat(markers()).as("executables that ran").isEmpty();
+        assertThat(markers()).as("executables that ran (detect, then capture)").isEmpty();
         assertThat(report.wsl().value().inside()).isTrue();
         assertThat(report.wsl().value().ldconfigRead()).as("the host's ldconfig -p was read").isFalse();
         assertThat(attempt(report, "windows", "ver").outcome()).isEqualTo(Reason.SKIPPED.id());
