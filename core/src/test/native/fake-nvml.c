@@ -13,6 +13,8 @@
  *   "device1=<code>"         with "two": queries of device 1 return <code> (a lost GPU)
  *   "count=<code>"           nvmlDeviceGetCount_v2 returns <code>
  * Build: gcc -shared -fPIC -o libnvidia-ml.so.1 fake-nvml.c
+ * Built with -DGPUENV_FAKE_NVML_LOADED_MARKER='"/some/file"', the library creates that file when it is loaded
+ * (dlopen runs its constructor): a test that must prove a library was never loaded looks for the file.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +39,13 @@ typedef struct nvmlMemory_st {
 } nvmlMemory_t;
 
 static struct nvmlDevice_st devices[2] = {{0}, {1}};
+
+#ifdef GPUENV_FAKE_NVML_LOADED_MARKER
+__attribute__((constructor)) static void gpuenv_fake_nvml_loaded(void) {
+    FILE *marker = fopen(GPUENV_FAKE_NVML_LOADED_MARKER, "w");
+    if (marker != NULL) fclose(marker);
+}
+#endif
 
 static char current_mode[128] = "";
 

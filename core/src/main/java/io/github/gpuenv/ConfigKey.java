@@ -10,11 +10,11 @@ import java.util.Optional;
  * The README's configuration table lists exactly these (a test keeps them in step).
  */
 public enum ConfigKey {
-    ROOT("gpuenv.root", "/", "Directory every probed file is read under (a captured machine as a fixture)."),
+    ROOT("gpuenv.root", "/", "Directory every probed file is read under (a captured machine as a fixture); under any root but / nothing is executed and no library loaded."),
     PROBE_TIMEOUT("gpuenv.probe-timeout", "3s", "Time limit of one probe (and of the commands it runs); at most 24h."),
     DEADLINE("gpuenv.deadline", "10s", "Time limit of a whole detect(); facts not established by then are unknown (timed-out); at most 24h."),
     SKIP("gpuenv.skip", "", "Comma-separated probe ids to skip: nvml skips that probe everywhere, nvidia.procfs only for the nvidia fact."),
-    NVML_LIBRARY("gpuenv.nvml-library", "", "Path of libnvidia-ml.so.1 / nvml.dll to load before the default locations."),
+    NVML_LIBRARY("gpuenv.nvml-library", "", "Path of libnvidia-ml.so.1 / nvml.dll to load before the default locations (live machine only; never under a fixture root)."),
     MIN_WINDOWS11_BUILD("gpuenv.min-windows11-build", "22000.160", "Lowest Windows 11 build.UBR accepted by the windows.build check."),
     MIN_WINDOWS10_BUILD("gpuenv.min-windows10-build", "19044.1200", "Lowest Windows 10 build.UBR accepted by the windows.build check."),
     MIN_WSL_KERNEL("gpuenv.min-wsl-kernel", "5.10.43", "Lowest WSL2 kernel accepted by the wsl.kernel check."),

@@ -1,6 +1,7 @@
 package io.github.gpuenv;
 
 import io.github.gpuenv.internal.ConfigReader;
+import io.github.gpuenv.internal.fixture.FixtureRoot;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
@@ -26,6 +27,14 @@ import java.util.Set;
  * {@link #MAX_DURATION}, and each is a {@link ConfigWarning} in {@link #configWarnings()}. The builder's setters
  * reject nonsense with {@link IllegalArgumentException} ({@code "deadline <= 0"}) and limit durations to
  * {@link #MAX_DURATION}.
+ *
+ * <p>A {@link Builder#root(Path) root} other than {@code /} is a fixture root (a bug report's capture, a test's
+ * tree), and detection under it executes nothing and mixes nothing of this machine in: no command is run — a
+ * capture's {@code root/} replays the capture's recorded commands, any other root answers every command
+ * {@code NOT_RUN} (reported {@code skipped} with the reason) — no NVML library is loaded (not even
+ * {@link #nvmlLibrary()}), the Windows registry, OSHI and the Docker Engine are not asked (a capture's
+ * {@code probes.json} answers for them, else {@code skipped}), and symbolic links resolve inside the root. A
+ * {@link Builder#commandRunner(CommandRunner) runner given explicitly} is used as given, under any root.
  */
 public final class DetectOptions {
 
@@ -38,6 +47,7 @@ public final class DetectOptions {
     static final String SKIP_PROBE_SOURCE = "DetectOptions.Builder.skipProbe";
 
     private final Path root;
+    private final CommandRunner customCommandRunner;
     private final CommandRunner commandRunner;
     private final Environment environment;
     private final Duration probeTimeout;
@@ -56,7 +66,6 @@ public final class DetectOptions {
 
     private DetectOptions(Builder b) {
         this.root = b.root;
-        this.commandRunner = b.commandRunner;
         this.environment = b.environment;
         this.probeTimeout = b.probeTimeout;
         this.deadline = b.deadline;
@@ -71,6 +80,9 @@ public final class DetectOptions {
         this.fileView = b.fileView != null ? b.fileView : FileView.rooted(b.root);
         this.configWarnings = List.copyOf(b.configWarnings.values());
         this.skipSources = Map.copyOf(b.skipSources);
+        this.customCommandRunner = b.commandRunner;
+        this.commandRunner = b.commandRunner != null ? b.commandRunner
+                : FixtureRoot.of(fileView).map(FixtureRoot::commandRunner).orElse(CommandRunner.system());
     }
 
     /** The options the ambient configuration gives. */
@@ -103,9 +115,18 @@ public final class DetectOptions {
         return fileView;
     }
 
-    /** Runs every external command. */
+    /**
+     * Runs every external command: the runner given to {@link Builder#commandRunner(CommandRunner)}; else, on the
+     * live machine, {@link CommandRunner#system()}; under a fixture root, the capture's recorded commands or a runner
+     * that runs nothing ({@link CommandRunner#runNothing(String)}).
+     */
     public CommandRunner commandRunner() {
         return commandRunner;
+    }
+
+    /** Whether detection reads the live machine: its files are rooted at a filesystem root ({@code /}). */
+    public boolean liveMachine() {
+        return fileView.isLiveMachine();
     }
 
     /** Environment variables and system properties the probes read. */
@@ -133,7 +154,7 @@ public final class DetectOptions {
         return skippedProbes.contains(probeId);
     }
 
-    /** An NVML library to try first. */
+    /** An NVML library to try first on the live machine (never loaded under a fixture root). */
     public Optional<Path> nvmlLibrary() {
         return nvmlLibrary;
     }
@@ -186,7 +207,7 @@ public final class DetectOptions {
     /** Builds {@link DetectOptions}. */
     public static final class Builder {
         private Path root;
-        private CommandRunner commandRunner = CommandRunner.system();
+        private CommandRunner commandRunner;
         private Environment environment;
         private Duration probeTimeout;
         private Duration deadline;
@@ -223,7 +244,7 @@ public final class DetectOptions {
 
         private Builder(DetectOptions o) {
             this.root = o.root;
-            this.commandRunner = o.commandRunner;
+            this.commandRunner = o.customCommandRunner;
             this.environment = o.environment;
             this.probeTimeout = o.probeTimeout;
             this.deadline = o.deadline;
@@ -239,7 +260,10 @@ public final class DetectOptions {
             this.skipSources.putAll(o.skipSources);
         }
 
-        /** Read every probed file under {@code root} instead of {@code /}. */
+        /**
+         * Read every probed file under {@code root} instead of {@code /}; a root other than {@code /} is a fixture
+         * root, under which nothing is executed (see {@link DetectOptions}).
+         */
         public Builder root(Path root) {
             this.root = Objects.requireNonNull(root, "root");
             configWarnings.remove(ConfigKey.ROOT);
@@ -255,9 +279,13 @@ public final class DetectOptions {
             return this;
         }
 
-        /** Run external commands through {@code runner} (tests; recording for {@code gpuenv capture}). */
+        /**
+         * Run external commands through {@code runner} (tests; recording for {@code gpuenv capture}), under any root:
+         * a runner given here is used as given, also under a fixture root. Null restores the default (the process
+         * runner on the live machine, nothing run under a fixture root).
+         */
         public Builder commandRunner(CommandRunner runner) {
-            this.commandRunner = Objects.requireNonNull(runner, "runner");
+            this.commandRunner = runner;
             return this;
         }
 
@@ -307,6 +335,7 @@ public final class DetectOptions {
             return this;
         }
 
+        /** An NVML library to try first on the live machine (never loaded under a fixture root). */
         public Builder nvmlLibrary(Path library) {
             this.nvmlLibrary = library;
             configWarnings.remove(ConfigKey.NVML_LIBRARY);

@@ -30,7 +30,8 @@ import java.util.SortedSet;
  * and {@code /usr/lib/wsl}, and may run {@code nvidia-smi}, {@code cmd.exe /c ver} (inside WSL), the toolkit's
  * {@code --version} and, with {@code gpuenv-docker}, one or two Docker API calls. It never throws for anything
  * about the machine or its configuration (a malformed {@code GPUENV_*} value is a {@link ConfigWarning} in the
- * report), and is safe to call from many threads at once.
+ * report), and is safe to call from many threads at once. Under a fixture root ({@link DetectOptions.Builder#root})
+ * it runs no command, loads no library and asks no Docker Engine: see {@link DetectOptions}.
  */
 public final class GpuEnv {
 
@@ -49,7 +50,7 @@ public final class GpuEnv {
         ProbeContext context = new ProbeContext(options.files(), options.commandRunner(),
                 options.environment(), options);
         DetectionRunner runner = new DetectionRunner(context);
-        List<FactChain<?>> chains = FactChains.all(classLoader());
+        List<FactChain<?>> chains = FactChains.all(FactChains.loader());
         Map<String, Fact<?>> facts = runner.run(chains);
         FactSet factSet = new FactSet(get(facts, "os"), get(facts, "windows"), get(facts, "wsl"),
                 get(facts, "wslHost"), get(facts, "nvidia"), get(facts, "container"), get(facts, "toolkit"),
@@ -65,7 +66,7 @@ public final class GpuEnv {
      * probe in every fact, and {@code fact.probe} ids such as {@code nvidia.procfs}. Runs no probe.
      */
     public static SortedSet<String> probeIds() {
-        return ProbeIds.of(FactChains.all(classLoader()));
+        return ProbeIds.of(FactChains.all(FactChains.loader()));
     }
 
     /**
@@ -102,10 +103,5 @@ public final class GpuEnv {
     private static <T> Fact<T> get(Map<String, Fact<?>> facts, String name) {
         Fact<?> fact = facts.get(name);
         return fact == null ? Fact.unknown(Reason.PROBE_ERROR, "no chain for " + name) : (Fact<T>) fact;
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : GpuEnv.class.getClassLoader();
     }
 }

@@ -25,7 +25,11 @@ public enum Reason {
     DRIVER_NOT_LOADED,
     /** The NVML library and the kernel driver are of different versions (a reboot is usually due). */
     LIBRARY_VERSION_MISMATCH,
-    /** The probe was switched off by {@link DetectOptions.Builder#skipProbe(String)}. */
+    /**
+     * The probe was switched off by {@link DetectOptions.Builder#skipProbe(String)}, or not run under a fixture root
+     * (a root other than {@code /}: its command was not run, or it reads the live machine and the capture recorded no
+     * answer for it); the detail says which.
+     */
     SKIPPED,
     /** A probe failed in a way gpuenv did not expect (a bug: please report it with {@code gpuenv capture}). */
     PROBE_ERROR;

@@ -14,13 +14,21 @@ import java.util.Objects;
  * @param stdoutFile the file under {@code cmd/} holding stdout
  * @param stderrFile the file under {@code cmd/} holding stderr
  * @param elapsedMillis how long it took
+ * @param detail {@link CommandResult#detail()}: why a command that did not exit did not (a replay gives it back)
  */
 public record CapturedCommand(List<String> argv, String outcome, int exitCode, String stdoutFile, String stderrFile,
-                              long elapsedMillis) {
+                              long elapsedMillis, String detail) {
     public CapturedCommand {
         argv = List.copyOf(argv);
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(stdoutFile, "stdoutFile");
         Objects.requireNonNull(stderrFile, "stderrFile");
+        detail = Objects.requireNonNullElse(detail, "");
+    }
+
+    /** An entry without a detail (as captures before the {@code detail} field have them). */
+    public CapturedCommand(List<String> argv, String outcome, int exitCode, String stdoutFile, String stderrFile,
+                           long elapsedMillis) {
+        this(argv, outcome, exitCode, stdoutFile, stderrFile, elapsedMillis, "");
     }
 }

@@ -1,42 +1,51 @@
 package io.github.gpuenv.capture;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.internal.fixture.LiveProbeAnswers;
 import io.github.gpuenv.internal.json.ReportJson;
+import io.github.gpuenv.internal.probe.FactChains;
 import io.github.gpuenv.system.CommandResult;
+import io.github.gpuenv.system.CommandRunner;
+import io.github.gpuenv.system.Environment;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Runs a detection that records every file and command output its probes read, byte-exact, into a directory a
- * user can attach to a bug report — and that a test can use as a fixture:
+ * user can attach to a bug report — and that replays as a fixture, to the same report:
  *
  * <pre>{@code
  * MachineCapture.Result r = MachineCapture.captureTo(Path.of("my-machine"), DetectOptions.defaults());
- * // later, anywhere:
- * GpuEnv.detect(DetectOptions.builder().root(dir.resolve("root"))
- *         .commandRunner(MachineCapture.replay(dir)).build());
+ * // later, anywhere (nothing of the capture is executed, nothing of this machine is mixed in):
+ * GpuEnvReport again = GpuEnv.detect(MachineCapture.replayOptions(Path.of("my-machine")).build());
  * }</pre>
  *
- * <p>Layout: {@code README.md} (provenance), {@code report.json}, {@code root/} (files as read),
- * {@code cmd/NNN.stdout|stderr} with {@code commands.json} (argv → outcome), {@code properties.txt} ({@code os.name},
- * {@code os.arch}, …), {@code env.txt} (the GPU-, CUDA-,
- * WSL- and Docker-related variables the probes consult; never credentials: variables whose name says
- * token/password/secret/auth and any {@code user:pass@} in {@code DOCKER_HOST} are left out or masked).
+ * <p>Layout: {@code README.md} (provenance), {@code report.json}, {@code root/} (files as read; directories
+ * listed, with their entries as empty placeholders), {@code cmd/NNN.stdout|stderr} with {@code commands.json}
+ * (argv → outcome), {@code probes.json} (what the probes that read the machine beyond files and commands — NVML,
+ * the Windows registry, OSHI, the Docker Engine — answered), {@code properties.txt} ({@code os.name},
+ * {@code os.arch}, …) and {@code env.txt}: only the variables gpuenv reads and a fixed allow-list of GPU, CUDA, WSL
+ * and Docker names, never a name that says token/pass/pwd/secret/cred/key/cookie/auth, {@code user:pass@} in URLs
+ * masked. Other processes' {@code /proc/<pid>/comm} are kept only where they name {@code dockerd}, the one name a
+ * probe looks for.
  */
 public final class MachineCapture {
 
-    private static final List<String> VARIABLE_PREFIXES = List.of("NVIDIA_", "CUDA_", "NV_", "WSL", "DOCKER_",
-            "GPUENV_", "KUBERNETES_SERVICE_HOST", "container", "PATH", "LD_LIBRARY_PATH");
+    /** The most bytes read of {@code env.txt} or {@code properties.txt}. */
+    private static final int MAX_PAIRS_BYTES = 1024 * 1024;
 
     private MachineCapture() {
     }
@@ -81,45 +90,91 @@ public final class MachineCapture {
 
         List<CapturedCommand> commands = writeCommands(directory, runner.results());
         Files.writeString(directory.resolve("report.json"), report.toJson() + "\n");
-        Files.writeString(directory.resolve("env.txt"), environmentText(options));
+        LiveProbeAnswers.write(directory, ReportJson.tree(report), FactChains.liveProbes(FactChains.loader()));
+        Files.writeString(directory.resolve("env.txt"), pairsText(CapturedVariables.of(
+                options.environment().variables())));
         Files.writeString(directory.resolve("properties.txt"), propertiesText(options));
         Files.writeString(directory.resolve("README.md"), readme(options, report, commands.size()));
         return new Result(directory, report, commands, problems);
     }
 
-    /** A command runner that replays a capture's {@code commands.json}; commands not recorded are "not found". */
-    public static io.github.gpuenv.system.CommandRunner replay(Path directory) throws IOException {
+    /**
+     * Options that replay the capture in {@code directory}: its {@code root/}, the environment it was taken in
+     * ({@link #environment}); its commands and {@code probes.json} answers follow from the root
+     * ({@code DetectOptions} treats a capture's {@code root/} so). Add the options the capture was taken with
+     * ({@code --skip}, …) to replay it exactly.
+     */
+    public static DetectOptions.Builder replayOptions(Path directory) throws IOException {
+        return DetectOptions.builder(environment(directory)).root(directory.resolve("root"));
+    }
+
+    /**
+     * The capture {@code root} belongs to: its parent, when {@code root} is a directory named {@code root} whose
+     * parent holds a {@code commands.json} (the layout {@link #captureTo} writes); empty otherwise.
+     */
+    public static Optional<Path> directoryOf(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || absolute.getFileName() == null || !absolute.getFileName().toString().equals("root")) {
+            return Optional.empty();
+        }
+        return Files.isRegularFile(parent.resolve("commands.json"), LinkOption.NOFOLLOW_LINKS)
+                ? Optional.of(parent) : Optional.empty();
+    }
+
+    /**
+     * A command runner that replays a capture's {@code commands.json} and runs nothing; a command the capture did
+     * not record is {@link CommandResult.Outcome#NOT_RUN}.
+     *
+     * @throws IOException when {@code commands.json} cannot be read
+     */
+    public static CommandRunner replay(Path directory) throws IOException {
         return ReplayCommandRunner.load(directory);
     }
 
     /**
-     * The environment a capture was taken in ({@code env.txt} and {@code properties.txt}), for replaying it:
-     * {@code DetectOptions.builder(MachineCapture.environment(dir)).root(dir.resolve("root"))}.
+     * The environment a capture was taken in ({@code env.txt} and {@code properties.txt}, at most 1 MiB each), for
+     * replaying it: {@code DetectOptions.builder(MachineCapture.environment(dir)).root(dir.resolve("root"))}.
      */
-    public static io.github.gpuenv.system.Environment environment(Path directory) throws IOException {
-        return new io.github.gpuenv.system.Environment(readPairs(directory.resolve("env.txt")),
-                readPairs(directory.resolve("properties.txt")));
+    public static Environment environment(Path directory) throws IOException {
+        return new Environment(readPairs(directory.resolve("env.txt")), readPairs(directory.resolve("properties.txt")));
     }
 
-    private static Map<String, String> readPairs(Path file) throws IOException {
+    /** {@code NAME=value} lines, as {@code env.txt} and {@code properties.txt} hold them; never throws. */
+    static Map<String, String> parsePairs(String text) {
         Map<String, String> pairs = new TreeMap<>();
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    pairs.put(line.substring(0, eq), line.substring(eq + 1));
-                }
+        for (String line : text.split("\n", 10_001)) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && pairs.size() < 10_000) {
+                pairs.put(line.substring(0, eq), line.substring(eq + 1).replace("\r", ""));
             }
         }
         return pairs;
     }
 
-    private static String propertiesText(DetectOptions options) {
-        StringBuilder out = new StringBuilder();
-        for (String name : List.of("os.name", "os.version", "os.arch", "java.version")) {
-            options.environment().property(name).ifPresent(v -> out.append(name).append('=').append(v).append('\n'));
+    private static Map<String, String> readPairs(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Map.of();
         }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return parsePairs(new String(in.readNBytes(MAX_PAIRS_BYTES), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** One {@code NAME=value} line per pair; a line break inside a value becomes a space (one line per pair). */
+    private static String pairsText(Map<String, String> pairs) {
+        StringBuilder out = new StringBuilder();
+        pairs.forEach((k, v) -> out.append(k).append('=').append(v.replace('\r', ' ').replace('\n', ' '))
+                .append('\n'));
         return out.toString();
+    }
+
+    private static String propertiesText(DetectOptions options) {
+        Map<String, String> kept = new TreeMap<>();
+        for (String name : List.of("os.name", "os.version", "os.arch", "java.version")) {
+            options.environment().property(name).ifPresent(v -> kept.put(name, v));
+        }
+        return pairsText(kept);
     }
 
     static List<CapturedCommand> writeCommands(Path directory, List<CommandResult> results) throws IOException {
@@ -131,31 +186,10 @@ public final class MachineCapture {
             Files.write(directory.resolve("cmd").resolve(base + ".stdout"), r.stdout());
             Files.write(directory.resolve("cmd").resolve(base + ".stderr"), r.stderr());
             commands.add(new CapturedCommand(r.argv(), r.outcome().name(), r.exitCode(), base + ".stdout",
-                    base + ".stderr", r.elapsed().toMillis()));
+                    base + ".stderr", r.elapsed().toMillis(), r.detail()));
         }
         ReportJson.mapper().writeValue(directory.resolve("commands.json").toFile(), commands);
         return commands;
-    }
-
-    static List<CapturedCommand> readCommands(Path directory) throws IOException {
-        return ReportJson.mapper().readValue(directory.resolve("commands.json").toFile(),
-                new TypeReference<List<CapturedCommand>>() { });
-    }
-
-    private static String environmentText(DetectOptions options) {
-        Map<String, String> kept = new TreeMap<>();
-        options.environment().variables().forEach((name, value) -> {
-            boolean wanted = VARIABLE_PREFIXES.stream().anyMatch(name::startsWith);
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
-            boolean secret = lower.contains("token") || lower.contains("pass") || lower.contains("secret")
-                    || lower.contains("auth") || lower.contains("key") || lower.contains("cert");
-            if (wanted && !secret) {
-                kept.put(name, Redaction.maskUserInfo(value));
-            }
-        });
-        StringBuilder out = new StringBuilder();
-        kept.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
-        return out.toString();
     }
 
     private static String readme(DetectOptions options, GpuEnvReport report, int commandCount) {
@@ -169,8 +203,10 @@ public final class MachineCapture {
                 + options.environment().property("java.version").orElse("?") + "\n"
                 + "- files read: under `root/`, byte-exact (bounded reads: at most the bytes gpuenv read)\n"
                 + "- commands run: " + commandCount + ", listed in `commands.json`, output in `cmd/`\n"
-                + "- variables consulted: `env.txt` (credentials left out)\n"
+                + "- NVML, registry and Docker Engine answers: `probes.json`\n"
+                + "- variables: `env.txt` (only those gpuenv reads and GPU/CUDA/WSL/Docker names; credentials never)\n"
                 + "- verdict: " + (report.ready() ? "ready" : "not ready") + "; full report in `report.json`\n\n"
-                + "Replay: `gpuenv detect --root root` (files), or in Java `MachineCapture.replay(dir)` (commands).\n";
+                + "Replay (runs nothing of this directory): `gpuenv detect --root root`, or in Java\n"
+                + "`GpuEnv.detect(MachineCapture.replayOptions(dir).build())`.\n";
     }
 }

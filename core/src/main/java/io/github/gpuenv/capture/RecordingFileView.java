@@ -1,16 +1,20 @@
 package io.github.gpuenv.capture;
 
+import io.github.gpuenv.internal.container.DockerdProcesses;
 import io.github.gpuenv.system.FileView;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A {@link FileView} that copies what it reads under a capture directory's {@code root/}, byte-exact, so the
- * capture can serve as a fixture root: files read are copied, directories listed are created, and paths that
- * merely exist (device nodes such as {@code /dev/dxg}) become empty files.
+ * capture can serve as a fixture root: files read are copied, directories listed are created with their entries
+ * (as empty directories and files, so a listing replays), and paths that merely exist (device nodes such as
+ * {@code /dev/dxg}) become empty files. Other processes' {@code /proc/<pid>/comm} are copied only where a probe
+ * needs them ({@link DockerdProcesses#recordable}).
  */
 final class RecordingFileView implements FileView {
 
@@ -37,7 +41,7 @@ final class RecordingFileView implements FileView {
     @Override
     public Optional<byte[]> read(String machinePath, int maxBytes) {
         Optional<byte[]> bytes = delegate.read(machinePath, maxBytes);
-        bytes.ifPresent(b -> write(machinePath, b));
+        bytes.filter(b -> DockerdProcesses.recordable(machinePath, b)).ifPresent(b -> write(machinePath, b));
         return bytes;
     }
 
@@ -45,10 +49,7 @@ final class RecordingFileView implements FileView {
     public boolean exists(String machinePath) {
         boolean exists = delegate.exists(machinePath);
         if (exists && !delegate.isDirectory(machinePath)) {
-            Path target = target(machinePath);
-            if (!Files.exists(target)) {
-                write(machinePath, new byte[0]);
-            }
+            emptyIfAbsent(machinePath);
         }
         return exists;
     }
@@ -67,12 +68,44 @@ final class RecordingFileView implements FileView {
         List<String> names = delegate.list(machinePath);
         if (delegate.isDirectory(machinePath)) {
             mkdirs(target(machinePath));
+            String dir = machinePath.endsWith("/") ? machinePath : machinePath + "/";
+            for (String name : names) {
+                placeholder(dir + name);
+            }
         }
         return names;
     }
 
+    @Override
+    public Optional<Path> realPath(String machinePath) {
+        return delegate.realPath(machinePath);
+    }
+
+    /** An entry seen in a listing: an empty directory or file, unless the capture already has it. */
+    private void placeholder(String machinePath) {
+        if (delegate.isDirectory(machinePath)) {
+            mkdirs(target(machinePath));
+        } else {
+            emptyIfAbsent(machinePath);
+        }
+    }
+
+    /** An empty file standing for something that exists, unless the capture already has it (read, perhaps). */
+    private synchronized void emptyIfAbsent(String machinePath) {
+        if (!Files.exists(target(machinePath), LinkOption.NOFOLLOW_LINKS)) {
+            write(machinePath, new byte[0]);
+        }
+    }
+
+    /**
+     * Where a machine path is copied: the same path under the capture's {@code root/} (a PCI bus id's {@code :}
+     * kept, so the capture replays; only a Windows file system, which cannot hold it, gets {@code _}).
+     */
     private Path target(String machinePath) {
-        String relative = machinePath.replace('\\', '/').replace(':', '_');
+        String relative = machinePath.replace('\\', '/');
+        if (java.io.File.separatorChar == '\\') {
+            relative = relative.replace(':', '_');
+        }
         while (relative.startsWith("/")) {
             relative = relative.substring(1);
         }

@@ -18,6 +18,17 @@ public interface Probe<T> {
     /** Establishes the fact, or says why it could not. */
     io.github.gpuenv.Fact<T> probe(ProbeContext context) throws Exception;
 
+    /**
+     * Whether this probe reads the machine other than through its {@link ProbeContext} — a native library (NVML),
+     * the Windows registry, OSHI, a Docker Engine's socket. Such a probe never runs under a fixture root (a root
+     * other than the live machine's {@code /}): detection gives the answer a capture recorded for it
+     * ({@code probes.json}), or reports it {@code skipped} with the reason. Default: false (files, commands and
+     * the environment only, which a fixture root redirects).
+     */
+    default boolean readsLiveMachine() {
+        return false;
+    }
+
     /** A probe from an id and a function, for short probes. */
     static <T> Probe<T> of(String id, ProbeFunction<T> function) {
         return new Probe<>() {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * if (r.succeeded()) parse(r.stdoutText());}
  *
  * @param argv the argument vector that was run (never a shell string)
- * @param outcome whether the process ran to an exit code, was not found, timed out, or failed to start
+ * @param outcome whether the process ran to an exit code, was not found, timed out, failed to start, or was not
+ *     run on purpose
  * @param exitCode the exit code; {@code -1} unless {@code outcome} is {@link Outcome#EXITED}
  * @param stdout standard output, bounded by the runner's limit
  * @param stderr standard error, bounded by the runner's limit
@@ -31,7 +32,13 @@ public record CommandResult(List<String> argv, Outcome outcome, int exitCode, by
         /** The process did not finish within its timeout and was killed. */
         TIMED_OUT,
         /** The process could not be started (permission, I/O) or the wait was interrupted. */
-        FAILED
+        FAILED,
+        /**
+         * Nothing was started, on purpose: under a fixture root no command is executed
+         * ({@link CommandRunner#runNothing(String)}), and a replayed capture did not record this one. {@link #detail()}
+         * says why; probes report such a command's fact {@code skipped}.
+         */
+        NOT_RUN
     }
 
     public CommandResult {
@@ -51,6 +58,11 @@ public record CommandResult(List<String> argv, Outcome outcome, int exitCode, by
     /** A run that produced no exit code, for {@code outcome} other than {@code EXITED}. */
     public static CommandResult failed(List<String> argv, Outcome outcome, Duration elapsed, String detail) {
         return new CommandResult(argv, outcome, -1, new byte[0], new byte[0], elapsed, detail);
+    }
+
+    /** A command that was not run on purpose ({@link Outcome#NOT_RUN}), and why. */
+    public static CommandResult notRun(List<String> argv, String why) {
+        return failed(argv, Outcome.NOT_RUN, Duration.ZERO, why);
     }
 
     /**
@@ -89,7 +101,10 @@ public record CommandResult(List<String> argv, Outcome outcome, int exitCode, by
         return new String(stderr, StandardCharsets.UTF_8);
     }
 
-    /** One line for reports: {@code "exit 2: <first stderr line>"}, {@code "not found"}, {@code "timed out after 3s"}. */
+    /**
+     * One line for reports: {@code "exit 2: <first stderr line>"}, {@code "not found"}, {@code "timed out after 3s"},
+     * {@code "not run: <why>"}.
+     */
     public String summary() {
         return switch (outcome) {
             case EXITED -> {
@@ -104,6 +119,7 @@ public record CommandResult(List<String> argv, Outcome outcome, int exitCode, by
             case NOT_FOUND -> "not found: " + (argv.isEmpty() ? "" : argv.get(0));
             case TIMED_OUT -> "timed out" + (detail.isEmpty() ? "" : " (" + detail + ")");
             case FAILED -> "failed to run" + (detail.isEmpty() ? "" : ": " + detail);
+            case NOT_RUN -> "not run" + (detail.isEmpty() ? "" : ": " + detail);
         };
     }
 }

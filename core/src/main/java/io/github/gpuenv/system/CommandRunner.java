@@ -36,4 +36,15 @@ public interface CommandRunner {
     static CommandRunner system() {
         return ProcessCommandRunner.INSTANCE;
     }
+
+    /**
+     * A runner that starts nothing: every command is {@link CommandResult.Outcome#NOT_RUN} with {@code why} as its
+     * detail. Detection uses it under a fixture root that is not a capture with recorded commands.
+     *
+     * <p>{@code CommandRunner.runNothing("fixture root /tmp/r: commands are not run")}
+     */
+    static CommandRunner runNothing(String why) {
+        java.util.Objects.requireNonNull(why, "why");
+        return request -> CommandResult.notRun(request.argv(), why);
+    }
 }

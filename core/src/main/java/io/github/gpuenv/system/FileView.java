@@ -15,6 +15,12 @@ import java.util.stream.Stream;
  * resolved under a root directory, so a captured machine is a test fixture. Reads are bounded and never throw
  * for anything about the machine: a missing or unreadable file is an empty {@link Optional}.
  *
+ * <p>Under a fixture root (any root but a filesystem root such as {@code /}: a capture's {@code root/}, a test's
+ * tree) symbolic links are resolved inside the root, never on the host: an absolute link {@code /x -> /etc/passwd}
+ * in root {@code R} reads {@code R/etc/passwd}, {@code ..} never climbs above {@code R}, a chain of more than 40
+ * links reads as missing, and only regular files are read (a FIFO cannot hang a probe). On the live machine the
+ * operating system resolves links, as it does for every other program.
+ *
  * <p>{@code FileView files = FileView.rooted(Path.of("/")); files.readString("/etc/os-release");}
  */
 public interface FileView {
@@ -22,11 +28,32 @@ public interface FileView {
     /** Default limit on the bytes read from one file: 1 MiB. */
     int DEFAULT_MAX_BYTES = 1024 * 1024;
 
-    /** The real path behind a machine path, for callers that must hand it to the OS (e.g. a native library). */
+    /**
+     * The host path of the entry at a machine path, for callers that must hand it to the OS: under a fixture root
+     * its parent directories' links are resolved inside the root, the entry itself is not followed (so a link can
+     * be told from its target); a path whose links cannot be resolved is left as written.
+     */
     Path resolve(String machinePath);
 
     /** The root directory machine paths are resolved under ({@code /} on a live machine). */
     Path root();
+
+    /** Whether this view reads the live machine (rooted at a filesystem root, {@code /} or {@code C:\}). */
+    default boolean isLiveMachine() {
+        return root().getParent() == null;
+    }
+
+    /**
+     * The host path of the file behind a machine path with every link followed (inside the root under a fixture
+     * root); empty when it is missing, a dangling link or a loop.
+     */
+    default Optional<Path> realPath(String machinePath) {
+        try {
+            return Optional.of(resolve(machinePath).toRealPath());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
 
     /** Up to {@code maxBytes} of the file, or empty when it is missing, not a regular file or unreadable. */
     default Optional<byte[]> read(String machinePath, int maxBytes) {

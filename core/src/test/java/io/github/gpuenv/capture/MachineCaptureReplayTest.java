@@ -2,6 +2,8 @@ package io.github.gpuenv.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gpuenv.ContainerEnvironment;
 import io.github.gpuenv.ContainerToolkit;
 import io.github.gpuenv.DetectOptions;
@@ -9,6 +11,7 @@ import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.GpuEnvReport;
 import io.github.gpuenv.testing.Fixtures;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A real machine's capture (the H200 host, see the fixture's README) replays as a fixture. */
@@ -33,8 +36,33 @@ class MachineCaptureReplayTest {
         assertThat(toolkit.cdiSpecs()).singleElement().satisfies(spec -> assertThat(spec.devices())
                 .containsExactly("nvidia.com/gpu=0", "nvidia.com/gpu=GPU-cfbc4be8-da62-f773-fc0d-d705a777b8e4",
                         "nvidia.com/gpu=all"));
-        // NVML answered on the host, so the capture holds no /proc/driver/nvidia and no nvidia-smi output
-        assertThat(report.nvidia().isKnown()).isFalse();
+        // NVML answered on the host: the capture's probes.json gives its answer back, no library is loaded
+        assertThat(report.nvidia().value().source()).isEqualTo("nvml");
+        assertThat(report.nvidia().value().driverVersion()).isEqualTo("580.159.04");
+        assertThat(report.nvidia().value().gpus()).singleElement().satisfies(gpu -> {
+            assertThat(gpu.name()).isEqualTo("NVIDIA H200");
+            assertThat(gpu.uuid()).isEqualTo("GPU-cfbc4be8-da62-f773-fc0d-d705a777b8e4");
+            assertThat(gpu.memoryTotalBytes()).isEqualTo(150_754_820_096L);
+        });
+    }
+
+    /**
+     * Every fact gpuenv-core establishes replays to what the H200 host reported, field for field. (The docker fact
+     * and its checks need gpuenv-docker, which core's tests do not have: the CLI's {@code RootReplayCliTest}
+     * compares the whole report.)
+     */
+    @Test
+    void theH200CaptureReplaysToTheFactsItRecorded() throws Exception {
+        Path capture = Fixtures.path("h200-gpuenv-capture");
+        DetectOptions options = DetectOptions.builder(MachineCapture.environment(capture))
+                .root(capture.resolve("root")).commandRunner(MachineCapture.replay(capture)).build();
+
+        JsonNode replayed = new ObjectMapper().readTree(GpuEnv.detect(options).toJson());
+        JsonNode recorded = new ObjectMapper().readTree(Fixtures.text("h200-gpuenv-capture/report.json"));
+
+        for (String fact : List.of("os", "windows", "wsl", "nvidia", "container", "toolkit")) {
+            assertThat(replayed.get(fact)).as(fact).isEqualTo(recorded.get(fact));
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class FixtureRoots {
     /** Builds the H200 root under {@code root}. */
     public static Path h200(Path root) {
         try {
-            copyResourceTree("/fixtures/h200-linux/root", root);
+            Fixtures.copyTo("h200-linux/root", root);
             String dir = null;
             for (String line : Fixtures.text("h200-linux/cmd/ls-usr-local-nvidia.txt").split("\n")) {
                 if (line.startsWith("/") && line.endsWith(":")) {
@@ -155,35 +155,5 @@ public final class FixtureRoots {
         Path p = at(root, machinePath);
         Files.createDirectories(p.getParent());
         Files.writeString(p, "placeholder of " + machinePath + "\n");
-    }
-
-    /** Copies a resource directory, from the test classes or from the core test-jar (other modules' tests). */
-    private static void copyResourceTree(String resource, Path to) throws IOException {
-        java.net.URI uri;
-        try {
-            uri = FixtureRoots.class.getResource(resource).toURI();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!uri.getScheme().equals("jar")) {
-            copyTree(Path.of(uri), to);
-            return;
-        }
-        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
-            copyTree(jar.getPath(resource), to);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }

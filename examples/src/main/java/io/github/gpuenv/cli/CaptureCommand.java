@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code gpuenv capture DIR}: record every file and command output the probes read, for a bug report. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = {"Write every file and command output the probes read, byte-exact, into DIR.",
-                "Attach DIR to a bug report; it replays as a test fixture (gpuenv detect --root DIR/root)."})
+                "Attach DIR to a bug report; it replays to the same report, running nothing of it:"
+                        + " gpuenv detect --root DIR/root."})
 final class CaptureCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,7 +29,7 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         MachineCapture.Result result = MachineCapture.captureTo(directory, detect.options());
         var out = spec.commandLine().getOut();
-        out.printf("captured into %s: %d command(s), report.json, root/, env.txt%n", directory,
+        out.printf("captured into %s: %d command(s), report.json, probes.json, root/, env.txt%n", directory,
                 result.commands().size());
         result.problems().forEach(p -> out.println("  note: " + p));
         out.flush();

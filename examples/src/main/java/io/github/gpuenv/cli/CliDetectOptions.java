@@ -4,6 +4,7 @@ import io.github.gpuenv.ConfigKey;
 import io.github.gpuenv.ConfigWarning;
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
+import io.github.gpuenv.capture.MachineCapture;
 import io.github.gpuenv.internal.probe.ProbeIds;
 import io.github.gpuenv.system.Environment;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ final class CliDetectOptions {
      * @throws CommandLine.ParameterException for the first value that cannot be used as given
      */
     static DetectOptions of(Map<ConfigKey, String> given, CommandLine command) {
-        Environment env = Environment.system();
+        Environment env = baseEnvironment(given, command);
         for (Map.Entry<ConfigKey, String> option : given.entrySet()) {
             env = env.withProperty(option.getKey().property(), option.getValue());
         }
@@ -51,6 +52,32 @@ final class CliDetectOptions {
                     + refused.problem()) + " → " + remedy(refused, given));
         }
         return options;
+    }
+
+    /**
+     * This process's environment; or, when the root ({@code --root}, else {@code gpuenv.root}/{@code GPUENV_ROOT}) is
+     * a capture's {@code root/}, the environment the capture was taken in (its {@code env.txt} and
+     * {@code properties.txt}) with that root, so a replay reads none of this machine's variables.
+     */
+    private static Environment baseEnvironment(Map<ConfigKey, String> given, CommandLine command) {
+        Environment system = Environment.system();
+        String root = given.getOrDefault(ConfigKey.ROOT, ConfigKey.ROOT.value(system));
+        java.util.Optional<java.nio.file.Path> capture;
+        try {
+            capture = MachineCapture.directoryOf(java.nio.file.Path.of(root));
+        } catch (java.nio.file.InvalidPathException e) {
+            return system;
+        }
+        if (capture.isEmpty()) {
+            return system;
+        }
+        try {
+            return MachineCapture.environment(capture.get()).withProperty(ConfigKey.ROOT.property(), root);
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(command, CliError.flat("cannot read the environment of the"
+                    + " capture " + capture.get() + ": " + e.getMessage()) + " → check the capture's env.txt and"
+                    + " properties.txt, or give --root a directory that is not a capture's root/");
+        }
     }
 
     /** The option's name for {@code key}: {@code gpuenv.probe-timeout} is {@code --probe-timeout}. */

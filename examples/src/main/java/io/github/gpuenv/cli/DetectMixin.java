@@ -21,7 +21,9 @@ final class DetectMixin {
     CommandSpec spec;
 
     @Option(names = "--root", paramLabel = "DIR",
-            description = "Read every probed file under DIR instead of / (also GPUENV_ROOT).")
+            description = {"Read every probed file under DIR instead of / (also GPUENV_ROOT). Nothing under DIR is "
+                    + "executed and nothing of this machine is mixed in: a capture's DIR/root replays its recorded "
+                    + "commands, answers and environment; under any other DIR commands, NVML and Docker are skipped."})
     String root;
 
     @Option(names = "--skip", paramLabel = "PROBE", split = ",",

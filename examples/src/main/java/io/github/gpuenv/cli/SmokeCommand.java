@@ -1,5 +1,6 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuDevice;
 import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.GpuEnvReport;
@@ -58,7 +59,12 @@ final class SmokeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        GpuEnvReport report = GpuEnv.detect(detect.options());
+        DetectOptions detectOptions = detect.options();
+        if (!detectOptions.liveMachine()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "gpuenv smoke compares this machine's GPUs"
+                    + " with a container's on this machine's engine: --root does not apply (use gpuenv detect --root)");
+        }
+        GpuEnvReport report = GpuEnv.detect(detectOptions);
         RunOptions options = RunOptions.builder(image).command("nvidia-smi", "-L").gpus(GpuRequest.all())
                 .attach(attach).pullPolicy(pull).timeout(timeout).build();
         PullProgressPrinter progress = PullProgressPrinter.forConsole();

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The {@code toolkit} fact from this host's files: the toolkit executables (PATH, {@code /usr/bin},
  * {@code /usr/local/bin}), {@code /etc/nvidia-container-runtime/config.toml}, {@code /etc/docker/daemon.json},
  * the CDI specs in {@code /etc/cdi}, {@code /var/run/cdi} and daemon.json's {@code cdi-spec-dirs}, a snap-installed
- * Docker, and {@code /dev/char} symlinks. Runs one command, {@code nvidia-ctk --version}, under the probe timeout,
- * and only when {@code nvidia-ctk} was found. Known with no binaries means "looked, none installed". Not
+ * Docker, and {@code /dev/char} symlinks. Runs one command, {@code nvidia-ctk --version} (by its machine path), under
+ * the probe timeout, and only when {@code nvidia-ctk} was found; under a fixture root it is replayed or not run, and
+ * the version is then empty. Known with no binaries means "looked, none installed". Not
  * applicable on Windows and macOS (Docker Desktop keeps the toolkit inside its VM).
  */
 final class HostFilesToolkitProbe implements Probe<ContainerToolkit> {

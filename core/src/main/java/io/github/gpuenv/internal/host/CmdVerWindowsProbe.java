@@ -56,6 +56,8 @@ final class CmdVerWindowsProbe implements Probe<WindowsHost> {
                 return Fact.unknown(Reason.TIMED_OUT, cmdExe.get() + " /c ver " + result.summary());
             case FAILED:
                 return Fact.unknown(Reason.COMMAND_FAILED, cmdExe.get() + " /c ver " + result.summary());
+            case NOT_RUN:
+                return Fact.unknown(Reason.SKIPPED, cmdExe.get() + " /c ver " + result.summary());
             default:
                 break;
         }

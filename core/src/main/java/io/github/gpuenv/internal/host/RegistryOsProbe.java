@@ -26,6 +26,12 @@ final class RegistryOsProbe implements Probe<OperatingSystem> {
         return WindowsCurrentVersion.SOURCE;
     }
 
+    /** The registry is the live machine's: not read under a fixture root. */
+    @Override
+    public boolean readsLiveMachine() {
+        return true;
+    }
+
     @Override
     public Fact<OperatingSystem> probe(ProbeContext context) {
         return RegistryWindowsProbe.readRegistry(context, registry).map(current -> new OperatingSystem(

@@ -27,6 +27,12 @@ final class RegistryWindowsProbe implements Probe<WindowsHost> {
         return WindowsCurrentVersion.SOURCE;
     }
 
+    /** The registry is the live machine's: not read under a fixture root. */
+    @Override
+    public boolean readsLiveMachine() {
+        return true;
+    }
+
     @Override
     public Fact<WindowsHost> probe(ProbeContext context) {
         return readRegistry(context, registry).map(WindowsCurrentVersion::host);

@@ -3,7 +3,6 @@ package io.github.gpuenv.internal.host;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.CommandResult;
 import io.github.gpuenv.system.FileView;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +35,10 @@ record WslLibraryScan(List<String> wslLibraries, List<String> shadowingLibraries
         shadowingLibraries = List.copyOf(shadowingLibraries);
     }
 
-    /** Scans; runs {@code ldconfig -p} (PATH, then {@code /sbin/ldconfig}) under a short timeout. */
+    /**
+     * Scans; runs {@code ldconfig -p} (PATH, then {@code /sbin/ldconfig}) under a short timeout — not under a fixture
+     * root, where it is replayed from a capture or not run ({@code ldconfigRead} false).
+     */
     static WslLibraryScan scan(ProbeContext context) {
         FileView files = context.files();
         List<String> wslLibraries = files.list(WSL_LIB).stream().filter(WslLibraryScan::interesting).toList();
@@ -91,11 +93,6 @@ record WslLibraryScan(List<String> wslLibraries, List<String> shadowingLibraries
 
     /** The real file behind a machine path, so {@code /lib/…} and {@code /usr/lib/…} on merged-/usr count once. */
     private static String identity(FileView files, String machinePath) {
-        try {
-            Path real = files.resolve(machinePath).toRealPath();
-            return real.toString();
-        } catch (IOException | SecurityException e) {
-            return machinePath;
-        }
+        return files.realPath(machinePath).map(Path::toString).orElse(machinePath);
     }
 }

@@ -36,10 +36,12 @@ final class NvidiaSmiGpuProbe implements Probe<NvidiaDriver> {
         return ID;
     }
 
-    /** The nvidia-smi to run: the WSL driver's when present, else the one on PATH. */
+    /**
+     * The nvidia-smi to run, as a machine path (never a path under a fixture root, whose files are not executed):
+     * the WSL driver's when present, else the one on PATH.
+     */
     static String executable(ProbeContext context) {
-        return context.files().exists(WSL_NVIDIA_SMI) ? context.files().resolve(WSL_NVIDIA_SMI).toString()
-                : "nvidia-smi";
+        return context.files().exists(WSL_NVIDIA_SMI) ? WSL_NVIDIA_SMI : "nvidia-smi";
     }
 
     /** The argv of the GPU query. */
@@ -74,6 +76,8 @@ final class NvidiaSmiGpuProbe implements Probe<NvidiaDriver> {
                         + " ms (persistence mode off or a hung driver: see nvidia-persistenced)");
             case FAILED:
                 return Fact.unknown(Reason.COMMAND_FAILED, "nvidia-smi " + result.summary());
+            case NOT_RUN:
+                return Fact.unknown(Reason.SKIPPED, "nvidia-smi " + result.summary());
             default:
                 break;
         }

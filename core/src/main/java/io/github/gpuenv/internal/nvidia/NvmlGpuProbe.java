@@ -38,11 +38,17 @@ final class NvmlGpuProbe implements Probe<NvidiaDriver> {
         return ID;
     }
 
+    /** NVML is a native library of the live machine: never loaded under a fixture root. */
+    @Override
+    public boolean readsLiveMachine() {
+        return true;
+    }
+
     @Override
     public Fact<NvidiaDriver> probe(ProbeContext context) throws InterruptedException {
         List<NvmlCandidate> candidates = NvmlLibraryLocator.candidates(context);
         if (candidates.isEmpty()) {
-            return MachineRoot.isLive(context.files())
+            return context.files().isLiveMachine()
                     ? Fact.unknown(Reason.NOT_APPLICABLE, "NVML exists on Linux and Windows only")
                     : Fact.unknown(Reason.NOT_FOUND, "no NVML library under the root " + context.files().root()
                     + " (the default library path is searched on the live machine only)");

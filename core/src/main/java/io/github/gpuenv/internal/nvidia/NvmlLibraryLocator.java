@@ -17,7 +17,8 @@ import java.util.Optional;
  * WSL the Windows driver's {@code /usr/lib/wsl/lib/libnvidia-ml.so.1} (resolved under the file view's root), then
  * {@code libnvidia-ml.so.1} on the default library path; on Windows {@code nvml.dll} in {@code %SystemRoot%\System32}
  * and {@code %ProgramFiles%\NVIDIA Corporation\NVSMI}, then by name. Under a fixture root the default search and the
- * Windows folders are left out: they would find the live machine's library.
+ * Windows folders are left out: they would find the live machine's library (and a detection never runs the NVML probe
+ * under a fixture root at all: {@link NvmlGpuProbe#readsLiveMachine()}).
  *
  * <p>{@code List<NvmlCandidate> c = NvmlLibraryLocator.candidates(context);}
  */
@@ -35,7 +36,7 @@ final class NvmlLibraryLocator {
         Map<String, NvmlCandidate> out = new LinkedHashMap<>();
         context.options().nvmlLibrary().ifPresent(p -> add(out, p.toAbsolutePath().toString(), "configured"));
         FileView files = context.files();
-        boolean live = MachineRoot.isLive(files);
+        boolean live = files.isLiveMachine();
         if (context.osFamily() == OsFamily.LINUX) {
             if (files.exists(WSL_LIBRARY)) {
                 add(out, files.resolve(WSL_LIBRARY).toString(), "wsl");

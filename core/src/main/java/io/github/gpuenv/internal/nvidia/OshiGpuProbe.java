@@ -34,9 +34,15 @@ final class OshiGpuProbe implements Probe<NvidiaDriver> {
         return ID;
     }
 
+    /** OSHI reads the live machine: not used under a fixture root. */
+    @Override
+    public boolean readsLiveMachine() {
+        return true;
+    }
+
     @Override
     public Fact<NvidiaDriver> probe(ProbeContext context) {
-        if (!MachineRoot.isLive(context.files())) {
+        if (!context.files().isLiveMachine()) {
             return Fact.unknown(Reason.NOT_APPLICABLE, "OSHI reads the live machine; not used under the root "
                     + context.files().root());
         }

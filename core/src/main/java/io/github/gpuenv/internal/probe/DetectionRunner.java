@@ -4,6 +4,8 @@ import io.github.gpuenv.Fact;
 import io.github.gpuenv.ProbeAttempt;
 import io.github.gpuenv.Reason;
 import io.github.gpuenv.internal.Nanos;
+import io.github.gpuenv.internal.fixture.FixtureRoot;
+import io.github.gpuenv.internal.fixture.LiveProbeAnswers;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * thread under the probe timeout, everything under the overall deadline. A probe that hangs is abandoned (its
  * thread is a daemon and is interrupted); a probe that throws becomes {@code probe-error}. Never throws for
  * anything a probe does. Holds no state between runs.
+ *
+ * <p>Under a fixture root ({@link FixtureRoot}) a probe that reads the live machine beyond the seams is not run: the
+ * capture's recorded answer stands in for it, or {@code skipped}. Everywhere, a probe that ends unknown after one of
+ * its commands was not run ({@code NOT_RUN}) is reported {@code skipped}, with that command and why.
  */
 public final class DetectionRunner {
 
@@ -36,11 +43,15 @@ public final class DetectionRunner {
     private final Duration probeTimeout;
     private final Duration deadline;
     private final List<ProbeAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
+    private final Optional<FixtureRoot> fixture;
+    private final LiveProbeAnswers recorded;
 
     public DetectionRunner(ProbeContext context) {
         this.context = context;
         this.probeTimeout = context.options().probeTimeout();
         this.deadline = context.options().deadline();
+        this.fixture = FixtureRoot.of(context.files());
+        this.recorded = fixture.map(FixtureRoot::answers).orElse(null);
     }
 
     /** Every attempt made so far, in the order they finished. */
@@ -82,7 +93,8 @@ public final class DetectionRunner {
                 tried.add(probe.id() + " (skipped)");
                 continue;
             }
-            Fact<T> result = attempt(chain.fact(), probe, deadlineNanos);
+            Fact<T> result = fixture.isPresent() && probe.readsLiveMachine() ? recordedAnswer(chain.fact(), probe)
+                    : attempt(chain.fact(), probe, deadlineNanos);
             if (result instanceof Fact.Known<T>) {
                 return result;
             }
@@ -118,13 +130,24 @@ public final class DetectionRunner {
         return misses.get(0);
     }
 
+    /** Under a fixture root, what a probe that reads the live machine answers instead of running. */
+    @SuppressWarnings("unchecked")
+    private <T> Fact<T> recordedAnswer(String fact, Probe<T> probe) {
+        long start = System.nanoTime();
+        Fact<T> result = (Fact<T>) fixture.orElseThrow().answer(recorded, fact, probe.id());
+        record(fact, probe.id(), result, Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
     @SuppressWarnings("unchecked")
     private <T> Fact<T> attempt(String fact, Probe<T> probe, long deadlineNanos) {
         long start = System.nanoTime();
         long limit = Math.min(Nanos.after(start, probeTimeout), deadlineNanos);
+        NotRunWatch commands = new NotRunWatch(context.commands());
+        ProbeContext watched = new ProbeContext(context.files(), commands, context.environment(), context.options());
         CompletableFuture<Fact<?>> future = startDaemon("gpuenv-probe-" + probe.id(), () -> {
             try {
-                Fact<T> f = probe.probe(context);
+                Fact<T> f = probe.probe(watched);
                 return f == null ? Fact.unknown(Reason.PROBE_ERROR, probe.id() + " returned nothing") : f;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -135,11 +158,17 @@ public final class DetectionRunner {
         });
         Fact<T> result = (Fact<T>) awaitUntil(future, limit,
                 probe.id() + " did not answer within " + Math.max(0, (limit - start) / 1_000_000) + " ms");
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        String outcome = result instanceof Fact.Unknown<T> u ? u.reason().id() : "known";
-        String detail = result instanceof Fact.Unknown<T> u ? u.detail() : "";
-        record(fact, probe.id(), outcome, detail, elapsed);
+        if (result instanceof Fact.Unknown<T> u && u.reason() != Reason.SKIPPED && commands.notRun().isPresent()) {
+            result = Fact.unknown(Reason.SKIPPED, commands.notRun().get());
+        }
+        record(fact, probe.id(), result, Duration.ofNanos(System.nanoTime() - start));
         return result;
+    }
+
+    private void record(String fact, String probe, Fact<?> result, Duration elapsed) {
+        String outcome = result instanceof Fact.Unknown<?> u ? u.reason().id() : "known";
+        String detail = result instanceof Fact.Unknown<?> u ? u.detail() : "";
+        record(fact, probe, outcome, detail, elapsed);
     }
 
     private void record(String fact, String probe, String outcome, String detail, Duration elapsed) {

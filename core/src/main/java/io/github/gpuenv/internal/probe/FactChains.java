@@ -5,13 +5,16 @@ import io.github.gpuenv.Fact;
 import io.github.gpuenv.Reason;
 import io.github.gpuenv.WslHost;
 import io.github.gpuenv.internal.container.ContainerFacts;
+import io.github.gpuenv.internal.fixture.LiveProbeAnswers;
 import io.github.gpuenv.internal.host.HostFacts;
 import io.github.gpuenv.internal.nvidia.NvidiaFacts;
 import io.github.gpuenv.spi.DockerFactProvider;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.WslHostFactProvider;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -27,15 +30,40 @@ public final class FactChains {
                 ContainerFacts.container(), ContainerFacts.toolkit(), docker(loader));
     }
 
+    /** The class loader module-supplied facts are looked up in: the thread's context loader, else core's. */
+    public static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : FactChains.class.getClassLoader();
+    }
+
+    /**
+     * The probes of every chain that read the live machine beyond the seams ({@link Probe#readsLiveMachine()}), as
+     * {@code "fact/probe"}: the ones a capture records the answers of.
+     */
+    public static Set<String> liveProbes(ClassLoader loader) {
+        Set<String> live = new LinkedHashSet<>();
+        for (FactChain<?> chain : all(loader)) {
+            chain.probes().stream().filter(Probe::readsLiveMachine)
+                    .forEach(p -> live.add(LiveProbeAnswers.key(chain.fact(), p.id())));
+        }
+        return live;
+    }
+
     static FactChain<WslHost> wslHost(ClassLoader loader) {
         List<Probe<WslHost>> probes = new ArrayList<>();
         String error = load(WslHostFactProvider.class, loader, p -> probes.addAll(p.probes()));
         return new FactChain<>("wslHost", probes, absent("gpuenv-wsl", error));
     }
 
+    /**
+     * The {@code docker} chain. Its probes ask a Docker Engine, not files or commands: each is marked as reading the
+     * live machine ({@link LiveMachineProbe}), whatever the provider says, so that under a fixture root the engine
+     * of this machine is never asked.
+     */
     static FactChain<DockerEngine> docker(ClassLoader loader) {
         List<Probe<DockerEngine>> probes = new ArrayList<>();
-        String error = load(DockerFactProvider.class, loader, p -> probes.addAll(p.probes()));
+        String error = load(DockerFactProvider.class, loader,
+                p -> p.probes().forEach(probe -> probes.add(new LiveMachineProbe<>(probe))));
         return new FactChain<>("docker", probes, absent("gpuenv-docker", error));
     }
 

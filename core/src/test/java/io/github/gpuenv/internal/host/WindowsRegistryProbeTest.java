@@ -19,21 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The Windows side of the host facts, through the real {@link DetectionRunner} with recorded registry values. */
+/**
+ * The Windows side of the host facts, through the real {@link DetectionRunner} with recorded registry values. The
+ * registry probes read the live machine, so they run only under the live root {@code /} (under a fixture root they
+ * are replayed or skipped: {@code FixtureRootRuleTest}); with a Windows or macOS {@code os.name} no other probe of
+ * these chains reads a file or runs a command.
+ */
 class WindowsRegistryProbeTest {
 
-    @TempDir
-    Path emptyRoot;
+    private static final Path LIVE = Path.of("/");
 
     private Map<String, io.github.gpuenv.Fact<?>> detect(String osName, String osVersion,
                                                         Optional<WindowsRegistry> registry) {
         Environment env = new Environment(Map.of(), Map.of("os.name", osName, "os.version", osVersion,
                 "os.arch", "amd64"));
-        DetectOptions options = DetectOptions.builder(env).root(emptyRoot).commandRunner(new FakeCommandRunner())
+        DetectOptions options = DetectOptions.builder(env).root(LIVE).commandRunner(new FakeCommandRunner())
                 .build();
-        ProbeContext context = new ProbeContext(FileView.rooted(emptyRoot), options.commandRunner(), env, options);
+        ProbeContext context = new ProbeContext(FileView.rooted(LIVE), options.commandRunner(), env, options);
         return new DetectionRunner(context).run(List.of(HostFacts.os(() -> registry),
                 HostFacts.windows(() -> registry), HostFacts.wsl()));
     }

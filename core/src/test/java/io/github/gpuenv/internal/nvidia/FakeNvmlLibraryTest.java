@@ -1,10 +1,7 @@
 package io.github.gpuenv.internal.nvidia;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.Fact;
 import io.github.gpuenv.GpuDevice;
@@ -15,6 +12,7 @@ import io.github.gpuenv.system.CommandResult;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.testing.FakeCommandRunner;
+import io.github.gpuenv.testing.FakeNvml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The NVML probe against a real shared library loaded through JNA: {@code src/test/native/fake-nvml.c}, compiled
- * here with gcc, which has NVML's real signatures and struct layouts and the H200's values. Covers what a Java fake
- * cannot: symbol lookup, struct marshalling, and a native call that never returns (in a child JVM, which must exit).
- * Each fault mode uses its own copy of the library, so each has its own native state.
+ * here with gcc ({@link FakeNvml}), which has NVML's real signatures and struct layouts and the H200's values. Covers
+ * what a Java fake cannot: symbol lookup, struct marshalling, and a native call that never returns (in a child JVM,
+ * which must exit). Each fault mode uses its own copy of the library, so each has its own native state. The probe is
+ * called directly, under a fixture root, so that only the configured library is tried (a detection never runs it
+ * under a fixture root: {@code HostileRootTest}); the hung call goes through a detection on the live root.
  */
 class FakeNvmlLibraryTest {
 
@@ -41,34 +41,23 @@ class FakeNvmlLibraryTest {
     private static int copies;
 
     @BeforeAll
-    static void compile() {
-        Path source = Path.of("src/test/native/fake-nvml.c").toAbsolutePath();
-        library = build.resolve("libnvidia-ml.so.1");
-        CommandResult gcc = CommandRunner.system().run(List.of("gcc", "-shared", "-fPIC", "-O1", "-o",
-                library.toString(), source.toString()), Duration.ofSeconds(60));
-        assumeTrue(gcc.outcome() != CommandResult.Outcome.NOT_FOUND,
-                "gcc is not installed: the NVML-through-JNA tests need it to build the stand-in libnvidia-ml.so.1");
-        assertThat(gcc.succeeded()).as(gcc.summary()).isTrue();
+    static void compile() throws Exception {
+        library = FakeNvml.compile(build, null);
     }
 
     private static Path copyWithMode(String mode) throws Exception {
-        Path dir = Files.createDirectories(build.resolve("copy" + (++copies)));
-        Path copy = Files.copy(library, dir.resolve("libnvidia-ml.so.1"));
-        Function setter = NativeLibrary.getInstance(copy.toString()).getFunction("gpuenv_fake_nvml_set_mode");
-        setter.invokeVoid(new Object[] {mode});
-        return copy;
+        return FakeNvml.copyWithMode(library, build.resolve("copy" + (++copies)), mode);
     }
 
-    private static DetectOptions options(Path nvml, Path root) {
-        Properties props = new Properties();
-        props.setProperty("os.name", "Linux");
-        return DetectOptions.builder(Environment.of(Map.of(), props)).root(root).nvmlLibrary(nvml)
-                .commandRunner(new FakeCommandRunner()).build();
+    /** The NVML probe itself, trying {@code nvml} (and a WSL library under {@code root}, if there is one). */
+    private static Fact<NvidiaDriver> probe(Path nvml, Path root) throws InterruptedException {
+        return new NvmlGpuProbe().probe(ProbeContexts.of("Linux", root, new FakeCommandRunner(),
+                b -> nvml == null ? b : b.nvmlLibrary(nvml)));
     }
 
     @Test
     void readsTheH200ThroughRealJnaCallsAndStructs(@TempDir Path root) throws Exception {
-        Fact<NvidiaDriver> fact = GpuEnv.nvidia(options(copyWithMode("h200"), root));
+        Fact<NvidiaDriver> fact = probe(copyWithMode("h200"), root);
 
         assertThat(fact.isKnown()).as(fact.describe()).isTrue();
         NvidiaDriver driver = fact.value();
@@ -86,7 +75,7 @@ class FakeNvmlLibraryTest {
 
     @Test
     void aLostGpuKeepsTheOtherAndSaysWhat(@TempDir Path root) throws Exception {
-        NvidiaDriver driver = GpuEnv.nvidia(options(copyWithMode("two,device1=15"), root)).value();
+        NvidiaDriver driver = probe(copyWithMode("two,device1=15"), root).value();
         assertThat(driver.gpus()).hasSize(2);
         assertThat(driver.gpus().get(0).uuid()).isEqualTo("GPU-1b122d05-8c93-e80c-c42d-a43b421ae510");
         assertThat(driver.gpus().get(1).error()).contains("GPU is lost");
@@ -94,24 +83,17 @@ class FakeNvmlLibraryTest {
 
     @Test
     void initReturnCodesBecomeReasons(@TempDir Path root) throws Exception {
-        assertThat(GpuEnv.nvidia(options(copyWithMode("init=9"), root)).unknownReason())
-                .contains(Reason.DRIVER_NOT_LOADED);
-        assertThat(GpuEnv.nvidia(options(copyWithMode("init=18"), root)).unknownReason())
-                .contains(Reason.LIBRARY_VERSION_MISMATCH);
-        assertThat(GpuEnv.nvidia(options(copyWithMode("init=4"), root)).unknownReason())
-                .contains(Reason.PERMISSION_DENIED);
+        assertThat(probe(copyWithMode("init=9"), root).unknownReason()).contains(Reason.DRIVER_NOT_LOADED);
+        assertThat(probe(copyWithMode("init=18"), root).unknownReason()).contains(Reason.LIBRARY_VERSION_MISMATCH);
+        assertThat(probe(copyWithMode("init=4"), root).unknownReason()).contains(Reason.PERMISSION_DENIED);
     }
 
     @Test
-    void theWslDriverLibraryIsFoundUnderTheRoot(@TempDir Path root) throws Exception {
+    void theProbeFindsTheWslDriverLibraryAtItsPath(@TempDir Path root) throws Exception {
         Path wslLib = Files.createDirectories(root.resolve("usr/lib/wsl/lib"));
         Files.copy(copyWithMode("h200"), wslLib.resolve("libnvidia-ml.so.1"));
-        Properties props = new Properties();
-        props.setProperty("os.name", "Linux");
-        DetectOptions options = DetectOptions.builder(Environment.of(Map.of(), props)).root(root)
-                .commandRunner(new FakeCommandRunner()).build();
 
-        Fact<NvidiaDriver> fact = GpuEnv.nvidia(options);
+        Fact<NvidiaDriver> fact = probe(null, root);
         assertThat(fact.isKnown()).as(fact.describe()).isTrue();
         assertThat(fact.value().gpus()).extracting(GpuDevice::name).containsExactly("NVIDIA H200");
     }
@@ -133,13 +115,16 @@ class FakeNvmlLibraryTest {
         assertThat(child.exitCode()).isZero();
     }
 
-    /** Runs in a child JVM: one NVML probe against a library whose init never returns, then exits normally. */
+    /**
+     * Runs in a child JVM: one detection of the nvidia fact on the live root whose first NVML library (the configured
+     * one) never returns from init, then exits normally.
+     */
     public static final class HungNvmlMain {
         public static void main(String[] args) {
             Properties props = new Properties();
             props.setProperty("os.name", "Linux");
             DetectOptions options = DetectOptions.builder(Environment.of(Map.of(), props))
-                    .root(Path.of(System.getProperty("java.io.tmpdir"), "gpuenv-no-root")).nvmlLibrary(Path.of(args[0]))
+                    .root(Path.of("/")).nvmlLibrary(Path.of(args[0]))
                     .probeTimeout(Duration.ofMillis(500)).deadline(Duration.ofSeconds(5))
                     .commandRunner(new FakeCommandRunner()).build();
             Fact<NvidiaDriver> fact = GpuEnv.nvidia(options);

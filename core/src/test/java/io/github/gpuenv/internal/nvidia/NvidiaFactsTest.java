@@ -30,7 +30,7 @@ class NvidiaFactsTest {
     }
 
     @Test
-    void h200RootIsAnsweredByProcfsAfterNvmlMisses() {
+    void h200RootIsAnsweredByProcfsWithoutLoadingNvml() {
         DetectionRunner runner = new DetectionRunner(ProbeContexts.linux(Fixtures.path("h200-linux/root"),
                 new FakeCommandRunner()));
         Map<String, Fact<?>> facts = runner.run(List.of(NvidiaFacts.nvidia()));
@@ -39,7 +39,7 @@ class NvidiaFactsTest {
                 new GpuDevice(0, "NVIDIA H200", "GPU-1b122d05-8c93-e80c-c42d-a43b421ae510", "0000:00:06.0", null,
                         null, null))), "procfs"));
         assertThat(runner.attempts()).extracting(ProbeAttempt::probe, ProbeAttempt::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("nvml", "not-found"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nvml", "skipped"),
                         org.assertj.core.groups.Tuple.tuple("procfs", "known"));
     }
 
@@ -63,8 +63,8 @@ class NvidiaFactsTest {
         ProbeContext context = ProbeContexts.linux(empty, new FakeCommandRunner());
         Fact<?> fact = new DetectionRunner(context).run(List.of(NvidiaFacts.nvidia())).get("nvidia");
         assertThat(fact.unknownReason()).contains(Reason.NOT_FOUND);
-        assertThat(fact.describe()).contains("nvml (not-found)", "procfs (not-found)", "nvidia-smi (not-found)",
-                "oshi (not-applicable)");
+        assertThat(fact.describe()).contains("nvml (skipped)", "procfs (not-found)", "nvidia-smi (not-found)",
+                "oshi (skipped)");
     }
 
     @Test

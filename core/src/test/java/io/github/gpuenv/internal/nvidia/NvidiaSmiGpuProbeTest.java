@@ -66,15 +66,16 @@ class NvidiaSmiGpuProbeTest {
     }
 
     @Test
-    void insideWslTheWindowsDriversNvidiaSmiIsRun() throws IOException {
+    void insideWslTheWindowsDriversNvidiaSmiIsRunByItsMachinePath() throws IOException {
         Path smi = root.resolve("usr/lib/wsl/lib/nvidia-smi");
         Files.createDirectories(smi.getParent());
         Files.writeString(smi, "");
-        List<String> query = NvidiaSmiGpuProbe.queryArgv(smi.toString(), NvidiaSmiCsvParser.FIELDS);
+        List<String> query = NvidiaSmiGpuProbe.queryArgv("/usr/lib/wsl/lib/nvidia-smi", NvidiaSmiCsvParser.FIELDS);
         FakeCommandRunner runner = new FakeCommandRunner()
                 .onFile(query, Fixtures.path("h200-linux/cmd/nvidia-smi-query-gpu-noheader-nounits.csv"));
         assertThat(probe(runner).value().gpus()).containsExactly(H200);
-        assertThat(runner.received().get(0).argv().get(0)).isEqualTo(smi.toString());
+        // never the file under the root: the argv names the machine's path, which a capture replays by
+        assertThat(runner.received().get(0).argv().get(0)).isEqualTo("/usr/lib/wsl/lib/nvidia-smi");
     }
 
     @Test

@@ -88,6 +88,7 @@ public final class WslFailures {
             case NOT_FOUND -> "wsl.exe not found: " + result.argv().get(0);
             case TIMED_OUT -> "wsl.exe timed out " + result.detail();
             case FAILED -> "wsl.exe could not be run: " + result.detail();
+            case NOT_RUN -> "wsl.exe was not run: " + result.detail();
         };
     }
 

@@ -136,9 +136,10 @@ class WslExeHostProbeTest {
         fake.on("--status").stdoutFixture("status/vmp-disabled.txt");
         fake.on("--list", "--verbose").stdoutFixture("list/podman-machine.txt");
         fake.on("--version").stdoutFixture("version/en-1.2.2.txt");
+        // under a fixture root nothing runs unless a runner is given: here the process runner, to start the fake
         GpuEnvReport report = GpuEnv.detect(DetectOptions.builder(new Environment(Map.of(),
-                Map.of("os.name", "Linux"))).root(tmp).wslExe(fake.path()).probeTimeout(Duration.ofSeconds(10))
-                .deadline(Duration.ofSeconds(20)).build());
+                Map.of("os.name", "Linux"))).root(tmp).commandRunner(CommandRunner.system()).wslExe(fake.path())
+                .probeTimeout(Duration.ofSeconds(10)).deadline(Duration.ofSeconds(20)).build());
         WslHost host = report.wslHost().value();
         assertThat(host.problem()).isEqualTo("vmp-disabled");
         assertThat(host.defaultDistribution()).isEqualTo("podman-machine-default");
