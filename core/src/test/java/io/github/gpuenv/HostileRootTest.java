@@ -52,6 +52,8 @@ class HostileRootTest {
         write(root, "proc/sys/kernel/osrelease", "5.15.153.1-microsoft-standard-WSL2\n");
         write(root, "etc/os-release", "PRETTY_NAME=\"Ubuntu 24.04 LTS\"\nID=ubuntu\nVERSION_ID=\"24.04\"\n");
         write(root, "dev/dxg", "");
+        // interop on (else the ver probe rightly says interop is off before anything could run)
+        write(root, "proc/sys/fs/binfmt_misc/WSLInterop", "enabled\ninterpreter /init\nflags: PF\noffset 0\nmagic 4d5a\n");
         for (String path : List.of("usr/lib/wsl/lib/nvidia-smi", "usr/bin/nvidia-smi", "usr/bin/ldconfig",
                 "sbin/ldconfig", "usr/bin/nvidia-ctk", "mnt/c/Windows/System32/cmd.exe")) {
             script(root.resolve(path), path.replace('/', '_'));
