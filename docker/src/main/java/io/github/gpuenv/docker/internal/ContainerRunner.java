@@ -207,7 +207,8 @@ public final class ContainerRunner {
     private String create(CreateContainerCmd create, String attempted, String runId, RunDeadline deadline) {
         CompletableFuture<String> answer = BoundedRequest.send(() -> {
             try {
-                return create.exec().getId();
+                return EngineFailures.retryOnStaleConnection(() -> create.exec().getId(),
+                        () -> LeftoverSweeper.removeRun(connection.control(), runId));
             } finally {
                 create.close();
             }
@@ -279,10 +280,10 @@ public final class ContainerRunner {
 
     /** Starts the container, waiting within the run's deadline and the request timeout. */
     private void startContainer(String id, String attempted, RunDeadline deadline) throws InterruptedException {
-        CompletableFuture<Void> answer = BoundedRequest.send(() -> {
+        CompletableFuture<Void> answer = BoundedRequest.send(() -> EngineFailures.retryOnStaleConnection(() -> {
             connection.control().startContainerCmd(id).exec();
             return null;
-        });
+        }, () -> { }));
         try {
             BoundedRequest.await(answer, deadline.limit(connection.requestTimeout()));
         } catch (TimeoutException e) {
@@ -311,10 +312,10 @@ public final class ContainerRunner {
      * if it fails, the container is a leftover for a later sweep (its run has ended).
      */
     private RuntimeException removeContainer(String id) {
-        CompletableFuture<Void> answer = BoundedRequest.send(() -> {
+        CompletableFuture<Void> answer = BoundedRequest.send(() -> EngineFailures.retryOnStaleConnection(() -> {
             connection.control().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             return null;
-        });
+        }, () -> { }));
         boolean interrupted = false;
         try {
             while (true) {

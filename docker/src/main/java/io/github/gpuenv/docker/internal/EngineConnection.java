@@ -84,7 +84,11 @@ public final class EngineConnection implements EngineApi, AutoCloseable {
             DefaultDockerClientConfig config = builder.withApiVersion(api).build();
             LOG.debug("connected to {} (engine {}, API {} of {})", endpoint, version.version(), api,
                     version.apiVersion());
-            return new EngineConnection(endpoint, config, http, responseTimeout != null,
+            // One pool for local sockets: docker-java's unix-socket and named-pipe transports have no read timeout
+            // (the bound is BoundedRequest's there), and a second pool would only keep more connections that go
+            // stale when the engine restarts.
+            boolean local = !probeConfig.getDockerHost().getScheme().startsWith("tcp");
+            return new EngineConnection(endpoint, config, http, responseTimeout != null || local,
                     requestTimeout == null ? responseTimeout : requestTimeout, version, api);
         } catch (DockerUnavailableException e) {
             closeQuietly(http);

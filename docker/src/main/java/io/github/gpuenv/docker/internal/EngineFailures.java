@@ -52,6 +52,36 @@ public final class EngineFailures {
                 cause);
     }
 
+    /**
+     * Runs {@code request}, and once more when it failed on a stale pooled connection (the engine restarted since
+     * the connection was opened: {@code Broken pipe}, {@code Connection reset}, no response); {@code beforeRetry}
+     * undoes what the first attempt may have done (a create is looked up by its run's label and removed).
+     */
+    public static <T> T retryOnStaleConnection(java.util.function.Supplier<T> request, Runnable beforeRetry) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            if (!isStaleConnection(e) || Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            beforeRetry.run();
+            return request.get();
+        }
+    }
+
+    /** Whether {@code failure} is what a request on a connection the engine has closed meets. */
+    static boolean isStaleConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof java.io.IOException && (text.contains("broken pipe") || text.contains("connection reset")
+                    || t.getClass().getSimpleName().equals("NoHttpResponseException")
+                    || t.getClass().getSimpleName().equals("ConnectionClosedException"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code failure} is a transport failure (as opposed to a daemon error answer). */
     public static boolean isTransportFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -73,10 +73,10 @@ public final class ImagePuller {
     public static boolean present(EngineConnection connection, String image, RunDeadline deadline) {
         String attempted = "inspect image " + image;
         ImageReference.require(attempted, image);
-        CompletableFuture<Boolean> answer = BoundedRequest.send(() -> {
+        CompletableFuture<Boolean> answer = BoundedRequest.send(() -> EngineFailures.retryOnStaleConnection(() -> {
             connection.control().inspectImageCmd(image).exec();
             return true;
-        });
+        }, () -> { }));
         try {
             return BoundedRequest.await(answer, deadline.limit(connection.requestTimeout()));
         } catch (TimeoutException e) {
