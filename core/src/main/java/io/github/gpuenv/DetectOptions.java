@@ -1,7 +1,10 @@
 package io.github.gpuenv;
 
-import io.github.gpuenv.internal.ConfigReader;
+import io.github.gpuenv.ConfigReader;
+import io.github.gpuenv.config.ConfigKey;
+import io.github.gpuenv.config.ConfigWarning;
 import io.github.gpuenv.internal.fixture.FixtureRoot;
+import io.github.gpuenv.spi.DetectSettings;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
@@ -36,7 +39,7 @@ import java.util.Set;
  * {@code probes.json} answers for them, else {@code skipped}), and symbolic links resolve inside the root. A
  * {@link Builder#commandRunner(CommandRunner) runner given explicitly} is used as given, under any root.
  */
-public final class DetectOptions {
+public final class DetectOptions implements DetectSettings {
 
     /**
      * The longest probe timeout and deadline: 24 hours. Longer values (ambient or set) are taken as this, so that
@@ -106,11 +109,13 @@ public final class DetectOptions {
     }
 
     /** The directory probed files are read under; {@code /} on a live machine. */
+    @Override
     public Path root() {
         return root;
     }
 
     /** Reads every probed file: rooted at {@link #root()} unless {@link Builder#fileView(FileView)} replaced it. */
+    @Override
     public FileView files() {
         return fileView;
     }
@@ -120,66 +125,79 @@ public final class DetectOptions {
      * live machine, {@link CommandRunner#system()}; under a fixture root, the capture's recorded commands or a runner
      * that runs nothing ({@link CommandRunner#runNothing(String)}).
      */
+    @Override
     public CommandRunner commandRunner() {
         return commandRunner;
     }
 
     /** Whether detection reads the live machine: its files are rooted at a filesystem root ({@code /}). */
+    @Override
     public boolean liveMachine() {
         return fileView.isLiveMachine();
     }
 
     /** Environment variables and system properties the probes read. */
+    @Override
     public Environment environment() {
         return environment;
     }
 
     /** The time limit of one probe. */
+    @Override
     public Duration probeTimeout() {
         return probeTimeout;
     }
 
     /** The time limit of a whole detection. */
+    @Override
     public Duration deadline() {
         return deadline;
     }
 
     /** Probe ids to skip. */
+    @Override
     public Set<String> skippedProbes() {
         return skippedProbes;
     }
 
     /** Whether {@code probeId} is to be skipped. */
+    @Override
     public boolean skips(String probeId) {
         return skippedProbes.contains(probeId);
     }
 
     /** An NVML library to try first on the live machine (never loaded under a fixture root). */
+    @Override
     public Optional<Path> nvmlLibrary() {
         return nvmlLibrary;
     }
 
     /** The lowest Windows 11 {@code build.UBR} accepted, e.g. {@code "22000.160"}. */
+    @Override
     public String minWindows11Build() {
         return minWindows11Build;
     }
 
     /** The lowest Windows 10 {@code build.UBR} accepted, e.g. {@code "19044.1200"}. */
+    @Override
     public String minWindows10Build() {
         return minWindows10Build;
     }
 
     /** The lowest WSL2 kernel accepted, e.g. {@code "5.10.43"}. */
+    @Override
     public String minWslKernel() {
         return minWslKernel;
     }
 
     /** Whether the Docker probe may start a short GPU container. */
+    @Override
     public boolean dockerProbeContainer() {
         return dockerProbeContainer;
     }
 
     /** The wsl.exe to run, when configured. */
+    @Override
     public Optional<String> wslExe() {
         return wslExe;
     }

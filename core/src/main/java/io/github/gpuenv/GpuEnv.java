@@ -1,11 +1,19 @@
 package io.github.gpuenv;
 
-import io.github.gpuenv.internal.check.Checks;
+import io.github.gpuenv.config.ConfigKey;
+import io.github.gpuenv.config.ConfigWarning;
+import io.github.gpuenv.internal.detect.Checks;
+import io.github.gpuenv.internal.detect.FactChains;
 import io.github.gpuenv.internal.nvidia.NvidiaFacts;
 import io.github.gpuenv.internal.probe.DetectionRunner;
 import io.github.gpuenv.internal.probe.FactChain;
-import io.github.gpuenv.internal.probe.FactChains;
 import io.github.gpuenv.internal.probe.ProbeIds;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.spi.ProbeContext;
 import java.time.Duration;
 import java.time.Instant;

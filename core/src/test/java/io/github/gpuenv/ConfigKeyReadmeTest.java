@@ -2,6 +2,7 @@ package io.github.gpuenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gpuenv.config.ConfigKey;
 import io.github.gpuenv.system.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;

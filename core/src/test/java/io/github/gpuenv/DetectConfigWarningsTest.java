@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.gpuenv.internal.DurationText;
+import io.github.gpuenv.config.ConfigKey;
+import io.github.gpuenv.config.ConfigWarning;
+import io.github.gpuenv.config.DurationText;
+import io.github.gpuenv.report.GpuEnvReport;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.testing.DetectMain;
 import io.github.gpuenv.testing.FakeCommandRunner;

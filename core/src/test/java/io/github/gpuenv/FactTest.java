@@ -3,6 +3,9 @@ package io.github.gpuenv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.Reason;
+import io.github.gpuenv.report.WslEnvironment;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 

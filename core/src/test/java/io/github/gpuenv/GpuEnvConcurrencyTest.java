@@ -2,6 +2,8 @@ package io.github.gpuenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.GpuEnvReport;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.testing.FakeCommandRunner;
 import io.github.gpuenv.testing.Fixtures;

@@ -3,6 +3,10 @@ package io.github.gpuenv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.capture.MachineCapture;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.ProbeAttempt;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.testing.FakeNvml;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.gpuenv.capture;
 
-import io.github.gpuenv.ConfigKey;
+import io.github.gpuenv.config.ConfigKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

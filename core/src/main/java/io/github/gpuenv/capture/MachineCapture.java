@@ -2,10 +2,12 @@ package io.github.gpuenv.capture;
 
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.internal.detect.FactChains;
+import io.github.gpuenv.internal.fixture.FixtureRoot;
 import io.github.gpuenv.internal.fixture.LiveProbeAnswers;
+import io.github.gpuenv.internal.fixture.ReplayCommandRunner;
 import io.github.gpuenv.internal.json.ReportJson;
-import io.github.gpuenv.internal.probe.FactChains;
+import io.github.gpuenv.report.GpuEnvReport;
 import io.github.gpuenv.system.CommandResult;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
@@ -113,13 +115,7 @@ public final class MachineCapture {
      * parent holds a {@code commands.json} (the layout {@link #captureTo} writes); empty otherwise.
      */
     public static Optional<Path> directoryOf(Path root) {
-        Path absolute = root.toAbsolutePath().normalize();
-        Path parent = absolute.getParent();
-        if (parent == null || absolute.getFileName() == null || !absolute.getFileName().toString().equals("root")) {
-            return Optional.empty();
-        }
-        return Files.isRegularFile(parent.resolve("commands.json"), LinkOption.NOFOLLOW_LINKS)
-                ? Optional.of(parent) : Optional.empty();
+        return FixtureRoot.captureOf(root);
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.github.gpuenv.cdi;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.NvidiaDriver;
-import io.github.gpuenv.cdi.internal.CdiSpecGenerator;
-import io.github.gpuenv.cdi.internal.DriverDiscovery;
-import io.github.gpuenv.cdi.internal.InjectionPlanner;
-import io.github.gpuenv.cdi.internal.NvidiaDriverFiles;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.cdi.CdiSpecGenerator;
+import io.github.gpuenv.cdi.DriverDiscovery;
+import io.github.gpuenv.cdi.InjectionPlanner;
+import io.github.gpuenv.cdi.NvidiaDriverFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.github.gpuenv.spi;
 
-import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.report.DockerEngine;
 import java.util.List;
 
 /**

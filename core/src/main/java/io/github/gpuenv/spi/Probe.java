@@ -1,6 +1,6 @@
 package io.github.gpuenv.spi;
 
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.Fact;
 
 /**
  * One way of establishing a fact. Probes of a fact run in order and the first known result wins. A probe reads
@@ -12,11 +12,11 @@ import io.github.gpuenv.Fact;
  */
 public interface Probe<T> {
 
-    /** A short stable id, e.g. {@code "nvml"}, {@code "procfs"}; {@code DetectOptions.skipProbe} takes it. */
+    /** A short stable id, e.g. {@code "nvml"}, {@code "procfs"}; {@code DetectSettings.skipProbe} takes it. */
     String id();
 
     /** Establishes the fact, or says why it could not. */
-    io.github.gpuenv.Fact<T> probe(ProbeContext context) throws Exception;
+    io.github.gpuenv.report.Fact<T> probe(ProbeContext context) throws Exception;
 
     /**
      * Whether this probe reads the machine other than through its {@link ProbeContext} — a native library (NVML),

@@ -1,6 +1,5 @@
 package io.github.gpuenv.spi;
 
-import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
@@ -10,12 +9,12 @@ import java.util.Objects;
 /**
  * What a probe may use to look at the machine.
  *
- * @param files every file read goes through this (rooted at {@link DetectOptions#root()})
+ * @param files every file read goes through this (rooted at {@link io.github.gpuenv.DetectOptions#root()})
  * @param commands every external command goes through this
  * @param environment environment variables and system properties
  * @param options the detection's options
  */
-public record ProbeContext(FileView files, CommandRunner commands, Environment environment, DetectOptions options) {
+public record ProbeContext(FileView files, CommandRunner commands, Environment environment, DetectSettings options) {
     public ProbeContext {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(commands, "commands");
@@ -29,7 +28,7 @@ public record ProbeContext(FileView files, CommandRunner commands, Environment e
     }
 
     /** The operating system family gpuenv runs on, from {@code os.name}. */
-    public io.github.gpuenv.OsFamily osFamily() {
-        return io.github.gpuenv.OsFamily.fromOsName(environment.property("os.name").orElse(""));
+    public io.github.gpuenv.report.OsFamily osFamily() {
+        return io.github.gpuenv.report.OsFamily.fromOsName(environment.property("os.name").orElse(""));
     }
 }

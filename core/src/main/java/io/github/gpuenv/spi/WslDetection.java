@@ -1,6 +1,6 @@
 package io.github.gpuenv.spi;
 
-import io.github.gpuenv.internal.host.KernelRelease;
+import io.github.gpuenv.internal.KernelRelease;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
 import java.nio.charset.StandardCharsets;

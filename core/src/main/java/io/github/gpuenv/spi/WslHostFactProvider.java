@@ -1,6 +1,6 @@
 package io.github.gpuenv.spi;
 
-import io.github.gpuenv.WslHost;
+import io.github.gpuenv.report.WslHost;
 import java.util.List;
 
 /**

@@ -16,7 +16,8 @@ import java.util.Optional;
  * .environment(Map.of("WSL_UTF8", "1")).build()}
  *
  * @param argv the program and its arguments, passed unchanged to the operating system
- * @param timeout the most the run may take; the process is killed after it
+ * @param timeout the most the run may take; the process is killed after it (a timeout beyond what a {@code long}
+ *     of nanoseconds holds, about 292 years, is taken as that)
  * @param stdin bytes written to standard input, then closed (empty: stdin closed at once)
  * @param environment variables added to (or replacing those in) the inherited environment
  * @param workingDirectory the directory to start in, or empty for the current one
@@ -38,6 +39,9 @@ public record CommandRequest(List<String> argv, Duration timeout, byte[] stdin, 
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout <= 0");
         }
+        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+            timeout = MAX_TIMEOUT;
+        }
         stdin = stdin == null ? new byte[0] : stdin.clone();
         environment = Map.copyOf(environment);
         Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -46,6 +50,9 @@ public record CommandRequest(List<String> argv, Duration timeout, byte[] stdin, 
         }
         Objects.requireNonNull(outputListener, "outputListener");
     }
+
+    /** The longest timeout: {@link Long#MAX_VALUE} nanoseconds, so that {@code timeout().toNanos()} never overflows. */
+    public static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
 
     /** A request with no stdin, no extra environment and the default output limit. */
     public static CommandRequest of(List<String> argv, Duration timeout) {

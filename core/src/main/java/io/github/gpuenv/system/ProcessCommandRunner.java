@@ -1,6 +1,5 @@
 package io.github.gpuenv.system;
 
-import io.github.gpuenv.internal.Nanos;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +48,7 @@ final class ProcessCommandRunner implements CommandRunner {
                 OutputListener.Stream.STDERR, request.outputListener());
         writeStdin(process, request.stdin());
         try {
-            if (!process.waitFor(Nanos.of(request.timeout()), TimeUnit.NANOSECONDS)) {
+            if (!process.waitFor(request.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
                 kill(process);
                 return CommandResult.failed(request.argv(), CommandResult.Outcome.TIMED_OUT, since(start),
                         "after " + format(request.timeout()));

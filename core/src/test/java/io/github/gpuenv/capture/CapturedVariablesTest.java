@@ -2,7 +2,7 @@ package io.github.gpuenv.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.ConfigKey;
+import io.github.gpuenv.config.ConfigKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.gpuenv.ContainerEnvironment;
-import io.github.gpuenv.ContainerToolkit;
+import io.github.gpuenv.report.ContainerEnvironment;
+import io.github.gpuenv.report.ContainerToolkit;
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.report.GpuEnvReport;
 import io.github.gpuenv.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,14 +34,14 @@ class MachineCaptureReplayTest {
         assertThat(toolkit.installed()).isFalse();
         assertThat(toolkit.cdiFeature()).isTrue();
         assertThat(toolkit.cdiSpecs()).singleElement().satisfies(spec -> assertThat(spec.devices())
-                .containsExactly("nvidia.com/gpu=0", "nvidia.com/gpu=GPU-cfbc4be8-da62-f773-fc0d-d705a777b8e4",
+                .containsExactly("nvidia.com/gpu=0", "nvidia.com/gpu=GPU-d6481281-b6ab-784c-aef9-24598fcfc8c4",
                         "nvidia.com/gpu=all"));
         // NVML answered on the host: the capture's probes.json gives its answer back, no library is loaded
         assertThat(report.nvidia().value().source()).isEqualTo("nvml");
         assertThat(report.nvidia().value().driverVersion()).isEqualTo("580.159.04");
         assertThat(report.nvidia().value().gpus()).singleElement().satisfies(gpu -> {
             assertThat(gpu.name()).isEqualTo("NVIDIA H200");
-            assertThat(gpu.uuid()).isEqualTo("GPU-cfbc4be8-da62-f773-fc0d-d705a777b8e4");
+            assertThat(gpu.uuid()).isEqualTo("GPU-d6481281-b6ab-784c-aef9-24598fcfc8c4");
             assertThat(gpu.memoryTotalBytes()).isEqualTo(150_754_820_096L);
         });
     }

@@ -3,9 +3,9 @@ package io.github.gpuenv.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.GpuDevice;
+import io.github.gpuenv.report.GpuDevice;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.report.GpuEnvReport;
 import io.github.gpuenv.testing.FakeNvml;
 import io.github.gpuenv.testing.ReportComparison;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.github.gpuenv.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gpuenv.testing.FixtureRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.testing.FixtureRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

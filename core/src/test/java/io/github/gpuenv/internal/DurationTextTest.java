@@ -3,6 +3,7 @@ package io.github.gpuenv.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.gpuenv.config.DurationText;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

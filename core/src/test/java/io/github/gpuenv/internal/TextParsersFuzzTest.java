@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.gpuenv.config.DurationText;
 import io.github.gpuenv.testing.FuzzText;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.gpuenv.testing;
 
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.report.GpuEnvReport;
 
 /** A child JVM's {@code main}: the zero-argument {@link GpuEnv#detect()}, its report's JSON on stdout. */
 public final class DetectMain {

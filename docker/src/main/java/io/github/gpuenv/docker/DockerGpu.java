@@ -1,6 +1,6 @@
 package io.github.gpuenv.docker;
 
-import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.docker.internal.ContainerRunner;
 import io.github.gpuenv.docker.internal.DaemonClock;
 import io.github.gpuenv.docker.internal.EngineConnection;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.docker.testing.BigImage;
 import io.github.gpuenv.docker.testing.Leaks;
 import io.github.gpuenv.docker.testing.TestEngines;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpuenv.cdi.DeviceNode;
-import io.github.gpuenv.cdi.FixtureRoots;
+import io.github.gpuenv.testing.FixtureRoots;
 import io.github.gpuenv.cdi.InjectionPlan;
 import io.github.gpuenv.cdi.Mount;
 import io.github.gpuenv.docker.testing.TestEngines;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.report.GpuEnvReport;
 import io.github.gpuenv.docker.testing.TestEngines;
 import io.github.gpuenv.system.Environment;
 import java.io.InputStream;

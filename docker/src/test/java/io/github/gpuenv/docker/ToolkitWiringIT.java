@@ -68,8 +68,8 @@ class ToolkitWiringIT {
         io.github.gpuenv.DetectOptions options = io.github.gpuenv.DetectOptions.builder()
                 .environment(TestEngines.environment(host)).dockerProbeContainer(true)
                 .probeTimeout(java.time.Duration.ofSeconds(10)).build();
-        io.github.gpuenv.DockerEngine e = io.github.gpuenv.GpuEnv.detect(options).docker().value();
-        assertThat(e.gpuPath()).isEqualTo(io.github.gpuenv.DockerEngine.GpuPath.VERIFIED);
+        io.github.gpuenv.report.DockerEngine e = io.github.gpuenv.GpuEnv.detect(options).docker().value();
+        assertThat(e.gpuPath()).isEqualTo(io.github.gpuenv.report.DockerEngine.GpuPath.VERIFIED);
         assertThat(e.gpuPathDetail()).contains("probe container started");
     }
 }

@@ -1,6 +1,6 @@
 package io.github.gpuenv.cli;
 
-import io.github.gpuenv.ConfigKey;
+import io.github.gpuenv.config.ConfigKey;
 import io.github.gpuenv.cdi.GpuInjection;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.github.gpuenv.cli;
 
-import io.github.gpuenv.ConfigKey;
-import io.github.gpuenv.ConfigWarning;
+import io.github.gpuenv.config.ConfigKey;
+import io.github.gpuenv.config.ConfigWarning;
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.capture.MachineCapture;

@@ -1,6 +1,6 @@
 package io.github.gpuenv.cli;
 
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.report.GpuEnvReport;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 

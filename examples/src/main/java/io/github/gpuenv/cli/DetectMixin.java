@@ -1,6 +1,6 @@
 package io.github.gpuenv.cli;
 
-import io.github.gpuenv.ConfigKey;
+import io.github.gpuenv.config.ConfigKey;
 import io.github.gpuenv.DetectOptions;
 import java.util.ArrayList;
 import java.util.EnumMap;

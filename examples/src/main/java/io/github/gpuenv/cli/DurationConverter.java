@@ -1,6 +1,6 @@
 package io.github.gpuenv.cli;
 
-import io.github.gpuenv.internal.DurationText;
+import io.github.gpuenv.config.DurationText;
 import java.time.Duration;
 import picocli.CommandLine;
 

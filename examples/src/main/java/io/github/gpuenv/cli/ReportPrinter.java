@@ -1,17 +1,17 @@
 package io.github.gpuenv.cli;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.ContainerEnvironment;
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.NvidiaDriver;
-import io.github.gpuenv.OperatingSystem;
-import io.github.gpuenv.WindowsHost;
-import io.github.gpuenv.WslEnvironment;
-import io.github.gpuenv.WslHost;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.ContainerEnvironment;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.report.OperatingSystem;
+import io.github.gpuenv.report.WindowsHost;
+import io.github.gpuenv.report.WslEnvironment;
+import io.github.gpuenv.report.WslHost;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class ReportPrinter {
     static void printChecks(GpuEnvReport report, PrintWriter out) {
         for (Check c : report.checks()) {
             out.printf("%-8s %-22s %s%n", "[" + c.status().id().toUpperCase(Locale.ROOT) + "]", c.id(), c.message());
-            if (!c.remedy().isEmpty() && c.status() != io.github.gpuenv.CheckStatus.PASS) {
+            if (!c.remedy().isEmpty() && c.status() != io.github.gpuenv.report.CheckStatus.PASS) {
                 out.printf("%-8s %-22s → %s%n", "", "", c.remedy());
             }
         }

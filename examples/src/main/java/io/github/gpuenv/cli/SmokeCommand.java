@@ -1,10 +1,10 @@
 package io.github.gpuenv.cli;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.GpuDevice;
+import io.github.gpuenv.report.GpuDevice;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.NvidiaDriver;
 import io.github.gpuenv.docker.Attach;
 import io.github.gpuenv.docker.DockerGpu;
 import io.github.gpuenv.docker.GpuRequest;
@@ -93,7 +93,7 @@ final class SmokeCommand implements Callable<Integer> {
         private SmokeComparison() {
         }
 
-        static boolean print(List<NvidiaSmiListParser.ListedGpu> container, io.github.gpuenv.Fact<NvidiaDriver> host,
+        static boolean print(List<NvidiaSmiListParser.ListedGpu> container, io.github.gpuenv.report.Fact<NvidiaDriver> host,
                              PrintWriter out, Attach attach) {
             if (!host.isKnown()) {
                 out.println("smoke: the container lists " + container.size() + " GPU(s); the host's NVIDIA driver is "

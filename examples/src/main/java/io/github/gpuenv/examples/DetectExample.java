@@ -1,8 +1,8 @@
 package io.github.gpuenv.examples;
 
-import io.github.gpuenv.Check;
+import io.github.gpuenv.report.Check;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.report.GpuEnvReport;
 
 /**
  * The README's "Detect in ten lines", compiled so it cannot rot:

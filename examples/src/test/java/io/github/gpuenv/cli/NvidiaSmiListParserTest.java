@@ -2,7 +2,7 @@ package io.github.gpuenv.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.GpuDevice;
+import io.github.gpuenv.report.GpuDevice;
 import io.github.gpuenv.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;

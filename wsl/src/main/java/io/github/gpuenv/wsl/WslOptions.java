@@ -1,6 +1,6 @@
 package io.github.gpuenv.wsl;
 
-import io.github.gpuenv.ConfigKey;
+import io.github.gpuenv.config.ConfigKey;
 import io.github.gpuenv.system.CommandRunner;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;

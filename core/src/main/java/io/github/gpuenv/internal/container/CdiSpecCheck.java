@@ -1,10 +1,10 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.FactSet;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.FactSet;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +23,7 @@ final class CdiSpecCheck implements ReadinessCheck {
     static final String NVIDIA_KIND = "nvidia.com/gpu";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         Optional<DockerEngine> known = facts.docker().toOptional();
         if (known.isEmpty()) {
             return Check.skipped(ID, "the Docker Engine is not known");

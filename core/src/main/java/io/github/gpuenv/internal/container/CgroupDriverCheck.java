@@ -1,10 +1,10 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.FactSet;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.FactSet;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.Optional;
 
@@ -18,7 +18,7 @@ final class CgroupDriverCheck implements ReadinessCheck {
     static final String ID = "docker.cgroup-driver";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         Optional<DockerEngine> known = facts.docker().toOptional();
         if (known.isEmpty() || known.get().cgroupDriver() == null) {
             return Check.skipped(ID, "the engine's cgroup driver is not known");

@@ -1,9 +1,9 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.ContainerEnvironment;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.ContainerEnvironment;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.Reason;
 import java.util.Optional;
 
 /** When this host's toolkit files say something about the engine, and when they do not. */

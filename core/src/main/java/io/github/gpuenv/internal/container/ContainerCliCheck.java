@@ -1,9 +1,9 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ final class ContainerCliCheck implements ReadinessCheck {
     private static final List<String> LEGACY_MODES = List.of("", "auto", "legacy");
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         Optional<String> notApplicable = CheckScope.toolkitNotApplicable(facts);
         if (notApplicable.isPresent()) {
             return Check.skipped(ID, notApplicable.get());

@@ -1,7 +1,7 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.ContainerEnvironment;
-import io.github.gpuenv.ContainerToolkit;
+import io.github.gpuenv.report.ContainerEnvironment;
+import io.github.gpuenv.report.ContainerToolkit;
 import io.github.gpuenv.internal.probe.FactChain;
 
 /** The probe chains of the container environment and the NVIDIA Container Toolkit. */

@@ -3,8 +3,8 @@ package io.github.gpuenv.internal.container;
 import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.internal.VersionNumber;
 
-import io.github.gpuenv.CudaRequirement;
-import io.github.gpuenv.CudaRequirement.Constraint;
+import io.github.gpuenv.report.CudaRequirement;
+import io.github.gpuenv.report.CudaRequirement.Constraint;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.CheckStatus;
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.FactSet;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.CheckStatus;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.FactSet;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 
 /**
@@ -23,7 +23,7 @@ final class DockerGpuPathCheck implements ReadinessCheck {
             + " when dockerd starts (moby registers its nvidia device driver only then)";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         if (!facts.docker().isKnown()) {
             return new Check(ID, CheckStatus.UNKNOWN, "needs a reachable Docker Engine (see docker.reachable): "
                     + facts.docker().describe(), "", false);

@@ -1,12 +1,12 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.ContainerEnvironment;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.ContainerEnvironment;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 
 /**
@@ -18,7 +18,7 @@ final class DockerReachableCheck implements ReadinessCheck {
     static final String ID = "docker.reachable";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         Fact<DockerEngine> docker = facts.docker();
         if (docker.isKnown()) {
             DockerEngine e = docker.value();

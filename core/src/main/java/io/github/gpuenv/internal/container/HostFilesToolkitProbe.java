@@ -1,11 +1,11 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.ContainerToolkit.Binary;
-import io.github.gpuenv.ContainerToolkit.CdiSpec;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.OsFamily;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.report.ContainerToolkit.Binary;
+import io.github.gpuenv.report.ContainerToolkit.CdiSpec;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.OsFamily;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.CommandResult;

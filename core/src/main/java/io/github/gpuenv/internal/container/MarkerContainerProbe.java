@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.ContainerEnvironment;
-import io.github.gpuenv.CudaRequirement;
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.ContainerEnvironment;
+import io.github.gpuenv.report.CudaRequirement;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.Environment;

@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.report.DockerEngine;
 
 /** The fixes the container, toolkit and Docker checks give, each written once. */
 final class Remedies {

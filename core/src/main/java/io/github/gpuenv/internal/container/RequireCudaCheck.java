@@ -1,12 +1,12 @@
 package io.github.gpuenv.internal.container;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.CudaRequirement;
-import io.github.gpuenv.CudaRequirement.Constraint;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.CudaRequirement;
+import io.github.gpuenv.report.CudaRequirement.Constraint;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.NvidiaDriver;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import io.github.gpuenv.internal.container.CudaRequirementEvaluator.Verdict;
 import java.util.List;
@@ -23,7 +23,7 @@ final class RequireCudaCheck implements ReadinessCheck {
     static final String ID = "container.require-cuda";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         if (!facts.container().isKnown()) {
             return Check.skipped(ID, "whether NVIDIA_REQUIRE_CUDA is set is not known: " + facts.container().describe());
         }

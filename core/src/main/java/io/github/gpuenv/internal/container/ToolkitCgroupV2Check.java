@@ -2,11 +2,11 @@ package io.github.gpuenv.internal.container;
 
 import io.github.gpuenv.internal.VersionNumber;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.FactSet;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.FactSet;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.Optional;
 
@@ -21,7 +21,7 @@ final class ToolkitCgroupV2Check implements ReadinessCheck {
     static final String FIRST_CGROUP_V2_VERSION = "1.8.0";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         Optional<String> notApplicable = CheckScope.toolkitNotApplicable(facts);
         if (notApplicable.isPresent()) {
             return Check.skipped(ID, notApplicable.get());

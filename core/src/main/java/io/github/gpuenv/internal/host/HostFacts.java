@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.OperatingSystem;
-import io.github.gpuenv.WindowsHost;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.OperatingSystem;
+import io.github.gpuenv.report.WindowsHost;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.internal.probe.FactChain;
 import java.util.Optional;
 import java.util.function.Supplier;

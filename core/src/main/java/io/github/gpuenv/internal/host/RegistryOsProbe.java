@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.OperatingSystem;
-import io.github.gpuenv.OsFamily;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.OperatingSystem;
+import io.github.gpuenv.report.OsFamily;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import java.util.Optional;

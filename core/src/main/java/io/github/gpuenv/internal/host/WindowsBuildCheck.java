@@ -1,21 +1,21 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.CheckStatus;
-import io.github.gpuenv.ConfigKey;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.OperatingSystem;
-import io.github.gpuenv.OsFamily;
-import io.github.gpuenv.WindowsHost;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.CheckStatus;
+import io.github.gpuenv.config.ConfigKey;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.OperatingSystem;
+import io.github.gpuenv.report.OsFamily;
+import io.github.gpuenv.report.WindowsHost;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.internal.VersionNumber;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.Optional;
 
 /**
  * {@code windows.build}: the Windows build runs CUDA in WSL 2 — Windows 11 from
- * {@link DetectOptions#minWindows11Build()} (22000.160), Windows 10 from {@link DetectOptions#minWindows10Build()}
+ * {@link io.github.gpuenv.DetectOptions#minWindows11Build()} (22000.160), Windows 10 from {@link io.github.gpuenv.DetectOptions#minWindows10Build()}
  * (19044.1200); build first, then UBR. When the UBR is not known (old {@code ver} output) and the build equals the
  * minimum's, it warns. Skipped when neither Windows nor inside WSL. An unknown build does not block readiness:
  * the driver and Docker checks see a real failure directly.
@@ -29,7 +29,7 @@ final class WindowsBuildCheck implements ReadinessCheck {
             + WINVER_LINK + "); then run `wsl --update` in Windows";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         boolean windows = facts.os().map(OperatingSystem::family).orElse(OsFamily.OTHER) == OsFamily.WINDOWS;
         boolean insideWsl = facts.wsl().map(WslEnvironment::inside).orElse(false);
         if (!windows && !insideWsl) {

@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.WindowsHost;
+import io.github.gpuenv.report.WindowsHost;
 import java.util.Optional;
 import java.util.OptionalInt;
 

@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.WslEnvironment;
 import java.util.Optional;
 
 /** What every {@code wsl.*} check does before looking: unknown when the fact is, skipped outside WSL. */

@@ -1,9 +1,9 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class WslGpuParavirtualizationCheck implements ReadinessCheck {
             + " not inside WSL), then in Windows run `wsl --update` and `wsl --shutdown`, and reopen the distro";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         var early = WslCheckGate.outsideOrUnknown(ID, facts);
         if (early.isPresent()) {
             return early.get();

@@ -1,16 +1,16 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.ConfigKey;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.config.ConfigKey;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.internal.VersionNumber;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.Optional;
 
 /**
- * {@code wsl.kernel}: the WSL 2 kernel is at least {@link DetectOptions#minWslKernel()} (5.10.43). Skipped
+ * {@code wsl.kernel}: the WSL 2 kernel is at least {@link io.github.gpuenv.DetectOptions#minWslKernel()} (5.10.43). Skipped
  * outside WSL and under WSL 1 (which runs no Linux kernel).
  */
 final class WslKernelCheck implements ReadinessCheck {
@@ -19,7 +19,7 @@ final class WslKernelCheck implements ReadinessCheck {
     static final String REMEDY = "in Windows run `wsl --update`, then `wsl --shutdown` and reopen the distro";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         var early = WslCheckGate.outsideOrUnknown(ID, facts);
         if (early.isPresent()) {
             return early.get();

@@ -1,9 +1,9 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 
 /**
@@ -22,7 +22,7 @@ final class WslLibShadowingCheck implements ReadinessCheck {
             + " (diagnosis D5/D16)";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         var early = WslCheckGate.outsideOrUnknown(ID, facts);
         if (early.isPresent()) {
             return early.get();

@@ -1,9 +1,9 @@
 package io.github.gpuenv.internal.host;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 
 /** {@code wsl.version}: inside WSL, the distro runs under WSL 2 (WSL 1 has no GPU). Skipped outside WSL. */
@@ -12,7 +12,7 @@ final class WslVersionCheck implements ReadinessCheck {
     static final String ID = "wsl.version";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         var early = WslCheckGate.outsideOrUnknown(ID, facts);
         if (early.isPresent()) {
             return early.get();

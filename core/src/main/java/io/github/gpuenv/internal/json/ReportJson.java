@@ -1,31 +1,21 @@
 package io.github.gpuenv.internal.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.gpuenv.ConfigWarning;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.ProbeAttempt;
-import io.github.gpuenv.GpuEnvReport.UnknownFact;
+import io.github.gpuenv.report.GpuEnvReport;
 import java.io.IOException;
-import java.io.StringWriter;
 
 /**
- * Writes a {@link GpuEnvReport} as JSON with Jackson: a known fact is its value's fields, an unknown fact is
- * {@code null} plus an entry in {@code unknowns}. The text is streamed with jackson-core's generator
- * ({@link RecordJson} walks the records), so printing a report builds no databind serializers.
+ * The JSON of captures and replays with Jackson's databind: the shared {@link #mapper()}, and a report as a tree
+ * (its text is {@link GpuEnvReport#toJson()}'s).
  */
 public final class ReportJson {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private ReportJson() {
     }
 
-    /** The shared mapper (thread-safe once configured), indenting like {@link #write}; built on first use. */
+    /** The shared mapper (thread-safe once configured), indenting like {@link GpuEnvReport#toJson()}; built on first use. */
     public static ObjectMapper mapper() {
         return Mapper.INSTANCE;
     }
@@ -33,80 +23,9 @@ public final class ReportJson {
     /** The report as a JSON tree. */
     public static ObjectNode tree(GpuEnvReport report) {
         try {
-            return (ObjectNode) mapper().readTree(write(report));
+            return (ObjectNode) mapper().readTree(report.toJson());
         } catch (IOException e) {
             throw new IllegalStateException("report could not be read back as JSON", e);
-        }
-    }
-
-    /** The report as indented JSON text. */
-    public static String write(GpuEnvReport report) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = JSON.createGenerator(text)) {
-            out.useDefaultPrettyPrinter();
-            write(out, report);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("report could not be written as JSON", e);
-        }
-        return text.toString();
-    }
-
-    private static void write(JsonGenerator out, GpuEnvReport report) throws IOException {
-        out.writeStartObject();
-        out.writeNumberField("schemaVersion", report.schemaVersion());
-        fact(out, "os", report.os());
-        fact(out, "windows", report.windows());
-        fact(out, "wsl", report.wsl());
-        fact(out, "wslHost", report.wslHost());
-        fact(out, "nvidia", report.nvidia());
-        fact(out, "container", report.container());
-        fact(out, "toolkit", report.toolkit());
-        fact(out, "docker", report.docker());
-        out.writeFieldName("checks");
-        RecordJson.write(out, report.checks());
-        out.writeBooleanField("ready", report.ready());
-        out.writeArrayFieldStart("unknowns");
-        for (UnknownFact u : report.unknowns()) {
-            out.writeStartObject();
-            out.writeStringField("fact", u.fact());
-            out.writeStringField("reason", u.reason().id());
-            out.writeStringField("detail", u.detail());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-        out.writeArrayFieldStart("attempts");
-        for (ProbeAttempt a : report.attempts()) {
-            out.writeStartObject();
-            out.writeStringField("fact", a.fact());
-            out.writeStringField("probe", a.probe());
-            out.writeStringField("outcome", a.outcome());
-            out.writeStringField("detail", a.detail());
-            out.writeNumberField("elapsedMillis", a.elapsed().toMillis());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-        out.writeStringField("detectedAt", report.detectedAt().toString());
-        out.writeNumberField("elapsedMillis", report.elapsed().toMillis());
-        out.writeArrayFieldStart("configWarnings");
-        for (ConfigWarning w : report.configWarnings()) {
-            out.writeStartObject();
-            out.writeStringField("setting", w.setting().property());
-            out.writeStringField("source", w.source());
-            out.writeStringField("value", w.value());
-            out.writeStringField("message", w.message());
-            out.writeBooleanField("clamped", w.clamped());
-            out.writeEndObject();
-        }
-        out.writeEndArray();
-        out.writeEndObject();
-    }
-
-    private static void fact(JsonGenerator out, String name, Fact<?> fact) throws IOException {
-        out.writeFieldName(name);
-        if (fact instanceof Fact.Known<?> known) {
-            RecordJson.write(out, known.value(), "probe", known.probe());
-        } else {
-            out.writeNull();
         }
     }
 

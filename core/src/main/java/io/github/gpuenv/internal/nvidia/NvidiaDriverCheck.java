@@ -1,11 +1,11 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.NvidiaDriver;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import io.github.gpuenv.internal.nvidia.NvidiaRemedies.Place;
 import java.util.stream.Collectors;
@@ -21,7 +21,7 @@ final class NvidiaDriverCheck implements ReadinessCheck {
     static final String ID = "nvidia.driver";
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         Place place = NvidiaRemedies.place(facts);
         Fact<NvidiaDriver> fact = facts.nvidia();
         if (fact instanceof Fact.Unknown<NvidiaDriver> unknown) {

@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.report.NvidiaDriver;
 import io.github.gpuenv.internal.probe.FactChain;
 
 /**

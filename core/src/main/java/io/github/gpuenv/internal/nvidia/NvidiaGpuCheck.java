@@ -1,10 +1,10 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.spi.DetectSettings;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.NvidiaDriver;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,7 +20,7 @@ final class NvidiaGpuCheck implements ReadinessCheck {
     private static final long GIB = 1024L * 1024L * 1024L;
 
     @Override
-    public Check evaluate(FactSet facts, DetectOptions options) {
+    public Check evaluate(FactSet facts, DetectSettings options) {
         if (!facts.nvidia().isKnown()) {
             return Check.skipped(ID, "no NVIDIA driver answered (see nvidia.driver)");
         }

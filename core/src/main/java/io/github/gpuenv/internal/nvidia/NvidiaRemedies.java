@@ -1,9 +1,9 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.OperatingSystem;
-import io.github.gpuenv.OsFamily;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.OperatingSystem;
+import io.github.gpuenv.report.OsFamily;
+import io.github.gpuenv.report.WslEnvironment;
 
 /** The fixes the NVIDIA checks give, by cause and by where gpuenv runs (Linux, WSL, Windows). */
 final class NvidiaRemedies {

@@ -1,7 +1,7 @@
 package io.github.gpuenv.internal.nvidia;
 
 import io.github.gpuenv.internal.AsciiCase;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Reason;
 
 /**
  * Classifies a failed {@code nvidia-smi} run (non-zero exit) by the stable tokens of its message, which it prints to

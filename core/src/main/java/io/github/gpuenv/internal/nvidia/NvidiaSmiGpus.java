@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.GpuDevice;
+import io.github.gpuenv.report.GpuDevice;
 import java.util.List;
 
 /**

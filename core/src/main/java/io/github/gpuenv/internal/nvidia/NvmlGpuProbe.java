@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.NvidiaDriver;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import java.util.List;

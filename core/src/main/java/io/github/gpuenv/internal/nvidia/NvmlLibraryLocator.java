@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.OsFamily;
+import io.github.gpuenv.report.OsFamily;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.FileView;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Reason;
 import java.util.Map;
 
 /**

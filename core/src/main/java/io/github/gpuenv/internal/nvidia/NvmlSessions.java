@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.nvidia;
 
 import com.sun.jna.Native;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

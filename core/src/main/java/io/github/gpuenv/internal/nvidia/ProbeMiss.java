@@ -1,7 +1,7 @@
 package io.github.gpuenv.internal.nvidia;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.Reason;
 import java.util.Objects;
 
 /**

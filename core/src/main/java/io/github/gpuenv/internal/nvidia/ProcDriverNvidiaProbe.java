@@ -4,11 +4,11 @@ import io.github.gpuenv.internal.procfs.ProcDriverVersionParser;
 import io.github.gpuenv.internal.procfs.ProcGpuInformation;
 import io.github.gpuenv.internal.procfs.ProcGpuInformationParser;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.NvidiaDriver;
-import io.github.gpuenv.OsFamily;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.report.OsFamily;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.FileView;

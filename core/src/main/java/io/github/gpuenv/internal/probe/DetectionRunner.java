@@ -1,8 +1,8 @@
 package io.github.gpuenv.internal.probe;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.ProbeAttempt;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.ProbeAttempt;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.internal.Nanos;
 import io.github.gpuenv.internal.fixture.FixtureRoot;
 import io.github.gpuenv.internal.fixture.LiveProbeAnswers;

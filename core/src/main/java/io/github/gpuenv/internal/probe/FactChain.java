@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.probe;
 
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.spi.Probe;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +23,6 @@ public record FactChain<T>(String fact, List<Probe<T>> probes, Fact<T> whenEmpty
     /** A chain of {@code probes}. */
     @SafeVarargs
     public static <T> FactChain<T> of(String fact, Probe<T>... probes) {
-        return new FactChain<>(fact, List.of(probes), Fact.unknown(io.github.gpuenv.Reason.NOT_FOUND, "no probe"));
+        return new FactChain<>(fact, List.of(probes), Fact.unknown(io.github.gpuenv.report.Reason.NOT_FOUND, "no probe"));
     }
 }

@@ -1,6 +1,6 @@
 package io.github.gpuenv.internal.probe;
 
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import java.util.Objects;
@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param probe the probe
  * @param <T> the fact's type
  */
-record LiveMachineProbe<T>(Probe<T> probe) implements Probe<T> {
+public record LiveMachineProbe<T>(Probe<T> probe) implements Probe<T> {
 
-    LiveMachineProbe {
+    public LiveMachineProbe {
         Objects.requireNonNull(probe, "probe");
     }
 

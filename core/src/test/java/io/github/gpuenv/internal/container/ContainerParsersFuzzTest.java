@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.gpuenv.CudaRequirement;
+import io.github.gpuenv.report.CudaRequirement;
 import io.github.gpuenv.testing.FuzzText;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

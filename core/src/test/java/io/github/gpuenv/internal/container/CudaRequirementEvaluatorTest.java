@@ -2,8 +2,8 @@ package io.github.gpuenv.internal.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.CudaRequirement;
-import io.github.gpuenv.CudaRequirement.Constraint;
+import io.github.gpuenv.report.CudaRequirement;
+import io.github.gpuenv.report.CudaRequirement.Constraint;
 import io.github.gpuenv.internal.container.CudaRequirementEvaluator.Driver;
 import io.github.gpuenv.internal.container.CudaRequirementEvaluator.Outcome;
 import io.github.gpuenv.internal.container.CudaRequirementEvaluator.Verdict;

@@ -2,11 +2,11 @@ package io.github.gpuenv.internal.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.ContainerToolkit.Binary;
-import io.github.gpuenv.ContainerToolkit.CdiSpec;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.report.ContainerToolkit.Binary;
+import io.github.gpuenv.report.ContainerToolkit.CdiSpec;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.system.CommandResult;
 import io.github.gpuenv.testing.FakeCommandRunner;
 import io.github.gpuenv.testing.Fixtures;

@@ -2,9 +2,9 @@ package io.github.gpuenv.internal.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.ContainerEnvironment;
-import io.github.gpuenv.CudaRequirement.Constraint;
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.ContainerEnvironment;
+import io.github.gpuenv.report.CudaRequirement.Constraint;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.testing.FakeCommandRunner;
 import io.github.gpuenv.testing.Fixtures;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package io.github.gpuenv.internal.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.ContainerToolkit;
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.ContainerToolkit;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,16 +2,16 @@ package io.github.gpuenv.internal.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.CheckStatus;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.CheckStatus;
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.OperatingSystem;
-import io.github.gpuenv.OsFamily;
-import io.github.gpuenv.Reason;
-import io.github.gpuenv.WindowsHost;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.OperatingSystem;
+import io.github.gpuenv.report.OsFamily;
+import io.github.gpuenv.report.Reason;
+import io.github.gpuenv.report.WindowsHost;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.system.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

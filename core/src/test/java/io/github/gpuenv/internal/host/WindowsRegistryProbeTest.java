@@ -3,12 +3,12 @@ package io.github.gpuenv.internal.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.OperatingSystem;
-import io.github.gpuenv.OsFamily;
-import io.github.gpuenv.Reason;
-import io.github.gpuenv.WindowsHost;
-import io.github.gpuenv.WslEnvironment;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.OperatingSystem;
+import io.github.gpuenv.report.OsFamily;
+import io.github.gpuenv.report.Reason;
+import io.github.gpuenv.report.WindowsHost;
+import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.internal.probe.DetectionRunner;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.Environment;
@@ -30,7 +30,7 @@ class WindowsRegistryProbeTest {
 
     private static final Path LIVE = Path.of("/");
 
-    private Map<String, io.github.gpuenv.Fact<?>> detect(String osName, String osVersion,
+    private Map<String, io.github.gpuenv.report.Fact<?>> detect(String osName, String osVersion,
                                                         Optional<WindowsRegistry> registry) {
         Environment env = new Environment(Map.of(), Map.of("os.name", osName, "os.version", osVersion,
                 "os.arch", "amd64"));

@@ -1,5 +1,6 @@
 package io.github.gpuenv.internal.host;
 
+import io.github.gpuenv.internal.ProcVersionParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.spi.WslDetection;

@@ -109,6 +109,6 @@ class NvidiaParsersFuzzTest {
         String output = "\u0130".repeat(1_000_000) + "\nFailed to initialize NVML: Driver/Library version mismatch";
 
         assertThat(NvidiaSmiErrorParser.classify(18, output).reason())
-                .isEqualTo(io.github.gpuenv.Reason.LIBRARY_VERSION_MISMATCH);
+                .isEqualTo(io.github.gpuenv.report.Reason.LIBRARY_VERSION_MISMATCH);
     }
 }

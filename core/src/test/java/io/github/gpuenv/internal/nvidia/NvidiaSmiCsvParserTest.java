@@ -2,7 +2,7 @@ package io.github.gpuenv.internal.nvidia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.GpuDevice;
+import io.github.gpuenv.report.GpuDevice;
 import io.github.gpuenv.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

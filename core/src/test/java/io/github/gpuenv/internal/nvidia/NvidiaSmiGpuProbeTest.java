@@ -2,10 +2,10 @@ package io.github.gpuenv.internal.nvidia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.NvidiaDriver;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.system.CommandRequest;
 import io.github.gpuenv.system.CommandResult;
 import io.github.gpuenv.testing.FakeCommandRunner;

@@ -7,10 +7,10 @@ import io.github.gpuenv.internal.procfs.ProcGpuInformationParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.GpuDevice;
-import io.github.gpuenv.NvidiaDriver;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.GpuDevice;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.FileView;
 import io.github.gpuenv.testing.FakeCommandRunner;

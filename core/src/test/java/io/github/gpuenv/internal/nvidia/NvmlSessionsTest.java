@@ -2,9 +2,9 @@ package io.github.gpuenv.internal.nvidia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.NvidiaDriver;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.NvidiaDriver;
+import io.github.gpuenv.report.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.github.gpuenv.internal.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.ProbeAttempt;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.ProbeAttempt;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.Environment;

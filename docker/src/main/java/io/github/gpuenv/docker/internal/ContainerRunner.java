@@ -10,7 +10,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.WaitResponse;
-import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.docker.ContainerInterruptedException;
 import io.github.gpuenv.docker.ContainerTimeoutException;
 import io.github.gpuenv.docker.DockerGpuException;

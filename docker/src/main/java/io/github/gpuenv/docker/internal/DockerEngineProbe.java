@@ -1,8 +1,8 @@
 package io.github.gpuenv.docker.internal;
 
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.spi.DockerFactProvider;
 import io.github.gpuenv.spi.Probe;

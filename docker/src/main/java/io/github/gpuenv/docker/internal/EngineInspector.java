@@ -1,6 +1,6 @@
 package io.github.gpuenv.docker.internal;
 
-import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.system.FileView;
 

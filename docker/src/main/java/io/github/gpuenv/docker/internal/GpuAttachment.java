@@ -6,7 +6,7 @@ import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
-import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.cdi.InjectionPlan;
 import io.github.gpuenv.docker.Attach;
 import io.github.gpuenv.docker.GpuRequest;

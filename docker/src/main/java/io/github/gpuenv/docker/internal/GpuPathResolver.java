@@ -1,6 +1,6 @@
 package io.github.gpuenv.docker.internal;
 
-import io.github.gpuenv.DockerEngine.GpuPath;
+import io.github.gpuenv.report.DockerEngine.GpuPath;
 import io.github.gpuenv.system.FileView;
 import java.util.List;
 import java.util.Objects;

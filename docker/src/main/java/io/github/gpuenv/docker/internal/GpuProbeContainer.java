@@ -1,7 +1,7 @@
 package io.github.gpuenv.docker.internal;
 
 import com.github.dockerjava.api.model.Image;
-import io.github.gpuenv.DockerEngine.GpuPath;
+import io.github.gpuenv.report.DockerEngine.GpuPath;
 import io.github.gpuenv.docker.DockerGpuException;
 import io.github.gpuenv.docker.GpuDriverMissingException;
 import io.github.gpuenv.docker.GpuRequest;
@@ -44,7 +44,7 @@ public final class GpuProbeContainer {
                 .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("true")).build();
         // TOOLKIT with the engine's runtimes: the same request DockerGpu makes.
         EngineInfo info = EngineInspector.info(connection);
-        io.github.gpuenv.DockerEngine engine = EngineInspector.engine(connection, info,
+        io.github.gpuenv.report.DockerEngine engine = EngineInspector.engine(connection, info,
                 new GpuPathResolver.Conclusion(GpuPath.NVIDIA_RUNTIME, "probe"));
         try (EngineSession session = EngineSession.open(connection::control, DaemonClock.fromSystemTime(
                 info.systemTime()), io.github.gpuenv.docker.ConnectOptions.DEFAULT_LEASE)) {

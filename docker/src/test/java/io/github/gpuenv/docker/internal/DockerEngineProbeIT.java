@@ -3,12 +3,12 @@ package io.github.gpuenv.docker.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.DockerEngine;
-import io.github.gpuenv.DockerEngine.GpuPath;
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.DockerEngine;
+import io.github.gpuenv.report.DockerEngine.GpuPath;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.docker.testing.TestEngines;
 import io.github.gpuenv.system.FileView;
 import io.github.gpuenv.spi.ProbeContext;

@@ -2,7 +2,7 @@ package io.github.gpuenv.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.DockerEngine.GpuPath;
+import io.github.gpuenv.report.DockerEngine.GpuPath;
 import io.github.gpuenv.system.FileView;
 import io.github.gpuenv.testing.Fixtures;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.gpuenv.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.gpuenv.DockerEngine;
+import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.docker.testing.TestEngines;
 import io.github.gpuenv.system.FileView;
 import java.net.URI;

@@ -14,7 +14,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import io.github.gpuenv.cdi.FixtureRoots;
+import io.github.gpuenv.testing.FixtureRoots;
 import io.github.gpuenv.cdi.GpuInjection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.github.gpuenv.docker.testing;
 
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.docker.ConnectOptions;
 import io.github.gpuenv.docker.DockerGpu;
 import io.github.gpuenv.docker.DockerUnavailableException;

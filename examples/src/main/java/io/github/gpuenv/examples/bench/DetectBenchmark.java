@@ -1,9 +1,9 @@
 package io.github.gpuenv.examples.bench;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.NvidiaDriver;
+import io.github.gpuenv.report.NvidiaDriver;
 import io.github.gpuenv.system.CommandResult;
 import io.github.gpuenv.system.CommandRunner;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.gpuenv.wsl.internal;
 
-import io.github.gpuenv.WslHost;
+import io.github.gpuenv.report.WslHost;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.WslHostFactProvider;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.gpuenv.wsl.internal;
 
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.Reason;
-import io.github.gpuenv.WslHost;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.Reason;
+import io.github.gpuenv.report.WslHost;
 import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.wsl.Wsl;

@@ -1,7 +1,7 @@
 package io.github.gpuenv.wsl.internal;
 
-import io.github.gpuenv.ConfigKey;
-import io.github.gpuenv.OsFamily;
+import io.github.gpuenv.config.ConfigKey;
+import io.github.gpuenv.report.OsFamily;
 import io.github.gpuenv.spi.WslDetection;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;

@@ -1,10 +1,10 @@
 package io.github.gpuenv.wsl.setup;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.CheckStatus;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.CheckStatus;
 import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.GpuEnvException;
-import io.github.gpuenv.GpuEnvReport;
+import io.github.gpuenv.report.GpuEnvReport;
 import io.github.gpuenv.wsl.Wsl;
 import io.github.gpuenv.wsl.WslDistribution;
 import io.github.gpuenv.wsl.WslRun;

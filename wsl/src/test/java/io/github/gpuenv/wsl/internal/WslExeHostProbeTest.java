@@ -3,11 +3,11 @@ package io.github.gpuenv.wsl.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.DetectOptions;
-import io.github.gpuenv.Fact;
+import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.GpuEnv;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.Reason;
-import io.github.gpuenv.WslHost;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.Reason;
+import io.github.gpuenv.report.WslHost;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.spi.WslHostFactProvider;
 import io.github.gpuenv.system.CommandRunner;

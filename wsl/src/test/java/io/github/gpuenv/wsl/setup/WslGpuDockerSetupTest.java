@@ -3,11 +3,11 @@ package io.github.gpuenv.wsl.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.gpuenv.Check;
-import io.github.gpuenv.Fact;
-import io.github.gpuenv.FactSet;
-import io.github.gpuenv.GpuEnvReport;
-import io.github.gpuenv.Reason;
+import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.Fact;
+import io.github.gpuenv.report.FactSet;
+import io.github.gpuenv.report.GpuEnvReport;
+import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.wsl.Wsl;
 import io.github.gpuenv.wsl.WslOptions;
 import io.github.gpuenv.wsl.testing.FakeWslExe;

@@ -1,0 +1,60 @@
+package io.github.gpuenv.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Docker Engine this process would talk to, as the {@code gpuenv-docker} module sees it. An engine that cannot
+ * be reached is an unknown fact with the reason (not found, permission denied, timed out) and the endpoint in
+ * its detail.
+ *
+ * @param endpoint the endpoint docker-java's configuration chose, e.g. {@code "unix:///var/run/docker.sock"}
+ * @param serverVersion e.g. {@code "26.1.5"}
+ * @param apiVersion the server's API version, e.g. {@code "1.45"}
+ * @param negotiatedApiVersion the API version gpuenv uses with it
+ * @param osType {@code "linux"} or {@code "windows"}
+ * @param operatingSystem e.g. {@code "Debian GNU/Linux 13 (trixie)"}, {@code "Docker Desktop"}
+ * @param kernelVersion the engine host's kernel
+ * @param rootless whether the engine runs rootless
+ * @param dockerDesktop whether it is Docker Desktop
+ * @param runtimes the registered runtimes, e.g. {@code ["io.containerd.runc.v2", "nvidia", "runc"]}
+ * @param defaultRuntime e.g. {@code "runc"}
+ * @param cdiSpecDirs the CDI spec directories it reads (empty: CDI off or an engine before 25)
+ * @param cdiDevices the CDI devices it discovered, e.g. {@code ["nvidia.com/gpu=all"]}
+ * @param cgroupDriver {@code "systemd"} or {@code "cgroupfs"}
+ * @param cgroupVersion {@code "1"} or {@code "2"}
+ * @param gpuPath how this engine can serve a GPU request
+ * @param gpuPathDetail what the {@code gpuPath} was concluded from
+ */
+public record DockerEngine(String endpoint, String serverVersion, String apiVersion, String negotiatedApiVersion,
+                           String osType, String operatingSystem, String kernelVersion, boolean rootless,
+                           boolean dockerDesktop, List<String> runtimes, String defaultRuntime,
+                           List<String> cdiSpecDirs, List<String> cdiDevices, String cgroupDriver,
+                           String cgroupVersion, GpuPath gpuPath, String gpuPathDetail) {
+    public DockerEngine {
+        Objects.requireNonNull(endpoint, "endpoint");
+        runtimes = List.copyOf(runtimes);
+        cdiSpecDirs = List.copyOf(cdiSpecDirs);
+        cdiDevices = List.copyOf(cdiDevices);
+        Objects.requireNonNull(gpuPath, "gpuPath");
+        gpuPathDetail = Objects.requireNonNullElse(gpuPathDetail, "");
+    }
+
+    /** How an engine can serve a GPU request. JSON: lower-case with dashes. */
+    public enum GpuPath {
+        /** An {@code nvidia} runtime is registered (NVIDIA Container Toolkit). */
+        NVIDIA_RUNTIME,
+        /** NVIDIA CDI devices are discovered (or a spec is present and CDI is on). */
+        CDI,
+        /** A probe container with {@code --gpus all} started (opt-in). */
+        VERIFIED,
+        /** None of the above: a {@code --gpus} request will fail. */
+        NONE;
+
+        /** The JSON form. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+}
