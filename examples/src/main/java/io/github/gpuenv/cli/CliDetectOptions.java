@@ -5,7 +5,6 @@ import io.github.gpuenv.config.ConfigWarning;
 import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.capture.MachineCapture;
-import io.github.gpuenv.internal.probe.ProbeIds;
 import io.github.gpuenv.system.Environment;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -97,7 +96,8 @@ final class CliDetectOptions {
     private static String remedy(ConfigWarning w, Map<ConfigKey, String> given) {
         ConfigKey key = w.setting();
         if (key == ConfigKey.SKIP) {
-            return "use one of " + ProbeIds.describe(GpuEnv.probeIds());
+            return "use one of " + String.join(", ", GpuEnv.probeIds().stream().filter(id -> !id.contains("."))
+                    .toList()) + " (or FACT.PROBE, e.g. nvidia.procfs)";
         }
         if (key == ConfigKey.ROOT) {
             return "give an existing directory (files are read under it, e.g. a capture's root/)";

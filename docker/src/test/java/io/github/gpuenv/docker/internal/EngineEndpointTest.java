@@ -2,7 +2,7 @@ package io.github.gpuenv.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.core.DockerJavaResolution;
+import io.github.gpuenv.docker.testing.DockerJavaResolution;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,5 @@
+/**
+ * Not API. The check interface ({@code ReadinessCheck}): a pure function from the facts and settings to one {@code
+ * Check}.
+ */
+package io.github.gpuenv.internal.check;

@@ -1,0 +1,4 @@
+/**
+ * The {@code gpuenv wsl …} subcommands.
+ */
+package io.github.gpuenv.cli.wsl;
