@@ -2,6 +2,7 @@ package io.github.gpuenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packages of gpuenv-core depend on each other one way only (issue #9: there was a cycle through the API,
@@ -33,11 +36,14 @@ class PackageCyclesTest {
 
     private static final Pattern EDGE = Pattern.compile("^\\s+(io\\.github\\.gpuenv[\\w.]*)\\s+->\\s+(io\\.github\\.gpuenv[\\w.]*)\\b");
 
+    @TempDir
+    Path copy;
+
     @Test
-    void corePackagesHaveNoCycle() {
+    void corePackagesHaveNoCycle() throws IOException {
         Path classes = Path.of("target", "classes");
         assertThat(Files.isDirectory(classes.resolve("io/github/gpuenv"))).as("compiled classes at " + classes).isTrue();
-        Map<String, Set<String>> edges = packageEdges(classes);
+        Map<String, Set<String>> edges = packageEdges(withoutModuleDescriptor(classes));
         assertThat(edges).as("jdeps found the packages").containsKeys("io.github.gpuenv", "io.github.gpuenv.report",
                 "io.github.gpuenv.internal.detect");
         List<Set<String>> cycles = stronglyConnected(edges).stream().filter(c -> c.size() > 1).toList();
@@ -50,6 +56,24 @@ class PackageCyclesTest {
         Map<String, Set<String>> edges = new TreeMap<>(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"),
                 "d", Set.of("a")));
         assertThat(stronglyConnected(edges)).contains(Set.of("a", "b", "c"));
+    }
+
+    /**
+     * The classes without {@code module-info.class}: jdeps then reads them as a plain class directory and needs no
+     * module path (with the descriptor it would resolve every required module first).
+     */
+    private Path withoutModuleDescriptor(Path classes) throws IOException {
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(classes.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (f.toString().endsWith(".class") && !f.getFileName().toString().equals("module-info.class")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return copy;
     }
 
     private static Map<String, Set<String>> packageEdges(Path classes) {
