@@ -85,7 +85,7 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         assertThat(gpuenv("run", "-H", host, "--pull", "never", "--timeout", "500ms", TestEngines.image(), "sleep", "30"))
                 .isEqualTo(125);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ran longer than");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("took longer than its timeout");
         TestEngines.assertNoManagedContainers(host);
     }
 
