@@ -138,7 +138,7 @@ class DetectConfigWarningsTest {
         assertThat(p.exitValue()).as(stderr).isZero();
         assertThat(stderr).doesNotContain("overflow");
         JsonNode json = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("configWarnings")).extracting(n -> n.get("source").asText())
                 .containsExactlyInAnyOrder("GPUENV_DEADLINE", "GPUENV_PROBE_TIMEOUT");
     }

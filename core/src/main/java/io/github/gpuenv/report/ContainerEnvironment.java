@@ -1,5 +1,6 @@
 package io.github.gpuenv.report;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +28,8 @@ public record ContainerEnvironment(boolean inside, String runtime, String visibl
                                    CudaRequirement requireCuda, String cudaVersion, List<String> evidence,
                                    boolean engineInside) {
     public ContainerEnvironment {
-        runtime = Objects.requireNonNullElse(runtime, "");
+        runtime = Absent.text(runtime);
+        cudaVersion = Absent.text(cudaVersion);
         evidence = List.copyOf(evidence);
     }
 

@@ -1,5 +1,6 @@
 package io.github.gpuenv.report;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,8 +23,8 @@ import java.util.Objects;
  * @param cdiSpecs the CDI specs found in {@code /etc/cdi}, {@code /var/run/cdi} and daemon.json's
  *     {@code cdi-spec-dirs}
  * @param daemonCdiSpecDirs daemon.json's {@code cdi-spec-dirs}; empty when not set
- * @param daemonJsonProblem why daemon.json could not be read as JSON; empty when it could (or is absent)
- * @param runtimeMode config.toml's {@code [nvidia-container-runtime] mode}, e.g. {@code "auto"}; empty when not set
+ * @param daemonJsonProblem why daemon.json could not be read as JSON; null when it could (or is absent)
+ * @param runtimeMode config.toml's {@code [nvidia-container-runtime] mode}, e.g. {@code "auto"}; null when not set
  * @param dockerSnap whether Docker is installed as a snap ({@code /snap/docker} exists): its dockerd does not
  *     see the toolkit's hook
  * @param devCharSymlinks whether {@code /dev/char/195:255} (the nvidiactl symlink that
@@ -37,8 +38,11 @@ public record ContainerToolkit(List<Binary> binaries, String configPath, Boolean
         binaries = List.copyOf(binaries);
         cdiSpecs = List.copyOf(cdiSpecs);
         daemonCdiSpecDirs = List.copyOf(daemonCdiSpecDirs);
-        daemonJsonProblem = Objects.requireNonNullElse(daemonJsonProblem, "");
-        runtimeMode = Objects.requireNonNullElse(runtimeMode, "");
+        configPath = Absent.text(configPath);
+        daemonJsonPath = Absent.text(daemonJsonPath);
+        defaultRuntime = Absent.text(defaultRuntime);
+        daemonJsonProblem = Absent.text(daemonJsonProblem);
+        runtimeMode = Absent.text(runtimeMode);
     }
 
     /** A toolkit fact without the later fields (kept for callers written before them). */
@@ -58,15 +62,15 @@ public record ContainerToolkit(List<Binary> binaries, String configPath, Boolean
         return binaries.stream().anyMatch(b -> b.name().equals(name));
     }
 
-    /** The version of {@code nvidia-ctk} when it was found and answered; empty otherwise. */
+    /** The version of {@code nvidia-ctk} when it was found and answered; null otherwise. */
     public String ctkVersion() {
-        return binaries.stream().filter(b -> b.name().equals("nvidia-ctk")).map(Binary::version)
-                .findFirst().orElse("");
+        return binaries.stream().filter(b -> b.name().equals("nvidia-ctk")).findFirst().map(Binary::version)
+                .orElse(null);
     }
 
     /** The fully qualified CDI device names of every spec of kind {@code kind}, e.g. {@code nvidia.com/gpu}. */
     public List<String> cdiDevices(String kind) {
-        return cdiSpecs.stream().filter(s -> s.kind().equals(kind)).flatMap(s -> s.devices().stream()).toList();
+        return cdiSpecs.stream().filter(s -> kind.equals(s.kind())).flatMap(s -> s.devices().stream()).toList();
     }
 
     /**
@@ -74,13 +78,13 @@ public record ContainerToolkit(List<Binary> binaries, String configPath, Boolean
      *
      * @param name e.g. {@code "nvidia-ctk"}
      * @param path where it was found
-     * @param version its version when cheap to get; empty otherwise
+     * @param version its version when cheap to get; null otherwise
      */
     public record Binary(String name, String path, String version) {
         public Binary {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(path, "path");
-            version = Objects.requireNonNullElse(version, "");
+            version = Absent.text(version);
         }
     }
 
@@ -88,13 +92,13 @@ public record ContainerToolkit(List<Binary> binaries, String configPath, Boolean
      * One CDI spec file.
      *
      * @param path the file
-     * @param kind e.g. {@code "nvidia.com/gpu"}; empty when the file could not be read
+     * @param kind e.g. {@code "nvidia.com/gpu"}; null when the file could not be read
      * @param devices fully qualified device names, e.g. {@code "nvidia.com/gpu=all"}
      */
     public record CdiSpec(String path, String kind, List<String> devices) {
         public CdiSpec {
             Objects.requireNonNull(path, "path");
-            kind = Objects.requireNonNullElse(kind, "");
+            kind = Absent.text(kind);
             devices = List.copyOf(devices);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.gpuenv.report;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +34,15 @@ public record DockerEngine(String endpoint, String serverVersion, String apiVers
                            String cgroupVersion, GpuPath gpuPath, String gpuPathDetail) {
     public DockerEngine {
         Objects.requireNonNull(endpoint, "endpoint");
+        serverVersion = Absent.text(serverVersion);
+        apiVersion = Absent.text(apiVersion);
+        negotiatedApiVersion = Absent.text(negotiatedApiVersion);
+        osType = Absent.text(osType);
+        operatingSystem = Absent.text(operatingSystem);
+        kernelVersion = Absent.text(kernelVersion);
+        defaultRuntime = Absent.text(defaultRuntime);
+        cgroupDriver = Absent.text(cgroupDriver);
+        cgroupVersion = Absent.text(cgroupVersion);
         runtimes = List.copyOf(runtimes);
         cdiSpecDirs = List.copyOf(cdiSpecDirs);
         cdiDevices = List.copyOf(cdiDevices);

@@ -30,7 +30,7 @@ public record GpuEnvReport(int schemaVersion, FactSet facts, List<Check> checks,
                            List<ConfigWarning> configWarnings) {
 
     /** The JSON schema version this release writes. Fields are only added within a version. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public GpuEnvReport {
         Objects.requireNonNull(facts, "facts");

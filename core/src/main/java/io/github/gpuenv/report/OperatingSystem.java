@@ -1,5 +1,6 @@
 package io.github.gpuenv.report;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,9 @@ import java.util.Objects;
 public record OperatingSystem(OsFamily family, String name, String version, String kernel, String arch) {
     public OperatingSystem {
         Objects.requireNonNull(family, "family");
-        name = Objects.requireNonNullElse(name, "");
-        version = Objects.requireNonNullElse(version, "");
-        kernel = Objects.requireNonNullElse(kernel, "");
-        arch = Objects.requireNonNullElse(arch, "");
+        name = Absent.text(name);
+        version = Absent.text(version);
+        kernel = Absent.text(kernel);
+        arch = Absent.text(arch);
     }
 }

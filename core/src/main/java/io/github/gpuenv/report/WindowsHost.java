@@ -1,5 +1,6 @@
 package io.github.gpuenv.report;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param product {@code "Windows 11"} (build ≥ 22000) or {@code "Windows 10"}
  * @param buildNumber the build number, e.g. {@code 19044}
  * @param ubr the update build revision, e.g. {@code 1200}; {@code -1} when the source does not give it
- * @param displayVersion {@code DisplayVersion} (e.g. {@code "22H2"}) or {@code ReleaseId}; empty when not known
+ * @param displayVersion {@code DisplayVersion} (e.g. {@code "22H2"}) or {@code ReleaseId}; null when not known
  * @param source where it came from: {@code "registry"} or {@code "ver"}
  */
 public record WindowsHost(String build, String product, int buildNumber, int ubr, String displayVersion,
@@ -18,8 +19,8 @@ public record WindowsHost(String build, String product, int buildNumber, int ubr
     public WindowsHost {
         Objects.requireNonNull(build, "build");
         Objects.requireNonNull(product, "product");
-        displayVersion = Objects.requireNonNullElse(displayVersion, "");
-        source = Objects.requireNonNullElse(source, "");
+        displayVersion = Absent.text(displayVersion);
+        Objects.requireNonNull(source, "source");
     }
 
     /** {@code "Windows 11"} for builds from 22000 on, {@code "Windows 10"} otherwise. */

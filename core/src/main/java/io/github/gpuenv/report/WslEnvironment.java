@@ -1,5 +1,6 @@
 package io.github.gpuenv.report;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,8 +9,8 @@ import java.util.Objects;
  *
  * @param inside whether this process runs inside WSL
  * @param version 1 or 2; null when not inside
- * @param kernel the kernel release, e.g. {@code "5.15.153.1-microsoft-standard-WSL2"}; empty when not inside
- * @param distro {@code WSL_DISTRO_NAME}; empty when unset
+ * @param kernel the kernel release, e.g. {@code "5.15.153.1-microsoft-standard-WSL2"}; null when not inside
+ * @param distro {@code WSL_DISTRO_NAME}; null when unset
  * @param gpuParavirtualization whether GPU paravirtualization is present ({@code /dev/dxg} and {@code libdxcore.so})
  * @param dxgDevice whether {@code /dev/dxg} exists
  * @param wslLibraries the NVIDIA/DirectX libraries found in {@code /usr/lib/wsl/lib}
@@ -22,8 +23,8 @@ public record WslEnvironment(boolean inside, Integer version, String kernel, Str
                              boolean gpuParavirtualization, boolean dxgDevice, List<String> wslLibraries,
                              List<String> shadowingLibraries, boolean ldconfigRead) {
     public WslEnvironment {
-        kernel = Objects.requireNonNullElse(kernel, "");
-        distro = Objects.requireNonNullElse(distro, "");
+        kernel = Absent.text(kernel);
+        distro = Absent.text(distro);
         wslLibraries = List.copyOf(wslLibraries);
         shadowingLibraries = List.copyOf(shadowingLibraries);
     }
@@ -38,6 +39,6 @@ public record WslEnvironment(boolean inside, Integer version, String kernel, Str
 
     /** Not inside WSL. */
     public static WslEnvironment outside() {
-        return new WslEnvironment(false, null, "", "", false, false, List.of(), List.of(), false);
+        return new WslEnvironment(false, null, null, null, false, false, List.of(), List.of(), false);
     }
 }

@@ -45,8 +45,7 @@ public record WslDetection(String kernelRelease, boolean inside, Integer version
     /** Where WSL mounts Windows' {@code System32} by default. */
     public static final String SYSTEM32 = "/mnt/c/Windows/System32";
     /** What to do when interop is off, for messages. */
-    public static final String ENABLE_INTEROP = "set [interop] enabled=true in /etc/wsl.conf and run"
-            + " `wsl.exe --shutdown` from Windows, or run gpuenv on the Windows side";
+    public static final String ENABLE_INTEROP = io.github.gpuenv.report.WslProblem.INTEROP_DISABLED.remedy();
     private static final int MAX_PATH_ENTRIES = 64;
 
     /** The detection from the kernel release and the markers; empty when neither tells anything. */

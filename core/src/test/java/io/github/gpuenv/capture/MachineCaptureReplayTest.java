@@ -34,14 +34,14 @@ class MachineCaptureReplayTest {
         assertThat(toolkit.installed()).isFalse();
         assertThat(toolkit.cdiFeature()).isTrue();
         assertThat(toolkit.cdiSpecs()).singleElement().satisfies(spec -> assertThat(spec.devices())
-                .containsExactly("nvidia.com/gpu=0", "nvidia.com/gpu=GPU-d6481281-b6ab-784c-aef9-24598fcfc8c4",
+                .containsExactly("nvidia.com/gpu=0", "nvidia.com/gpu=GPU-3c9660b5-f808-f2f1-e2e3-93f23847a0bf",
                         "nvidia.com/gpu=all"));
         // NVML answered on the host: the capture's probes.json gives its answer back, no library is loaded
         assertThat(report.nvidia().value().source()).isEqualTo("nvml");
         assertThat(report.nvidia().value().driverVersion()).isEqualTo("580.159.04");
         assertThat(report.nvidia().value().gpus()).singleElement().satisfies(gpu -> {
             assertThat(gpu.name()).isEqualTo("NVIDIA H200");
-            assertThat(gpu.uuid()).isEqualTo("GPU-d6481281-b6ab-784c-aef9-24598fcfc8c4");
+            assertThat(gpu.uuid()).isEqualTo("GPU-3c9660b5-f808-f2f1-e2e3-93f23847a0bf");
             assertThat(gpu.memoryTotalBytes()).isEqualTo(150_754_820_096L);
         });
     }

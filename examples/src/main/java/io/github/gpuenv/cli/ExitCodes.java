@@ -3,7 +3,7 @@ package io.github.gpuenv.cli;
 import io.github.gpuenv.GpuEnvException;
 import io.github.gpuenv.docker.DockerGpuException;
 import io.github.gpuenv.wsl.WslNotInstalledException;
-import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.report.WslProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

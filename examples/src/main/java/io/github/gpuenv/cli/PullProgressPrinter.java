@@ -40,7 +40,7 @@ final class PullProgressPrinter implements PullListener {
     }
 
     private void line(PullProgress p) {
-        String key = p.layerId();
+        String key = p.layerId() == null ? "" : p.layerId();
         String status = p.status();
         if (status.equals(lastStatus.get(key))) {
             return;
@@ -51,9 +51,9 @@ final class PullProgressPrinter implements PullListener {
     }
 
     private void bar(PullProgress p) {
-        if (!p.layerId().isEmpty() && p.totalBytes() > 0 && p.status().startsWith("Downloading")) {
+        if (p.layerId() != null && p.totalBytes() > 0 && p.status().startsWith("Downloading")) {
             layers.put(p.layerId(), new long[] {p.currentBytes(), p.totalBytes()});
-        } else if (!p.layerId().isEmpty() && (p.status().contains("complete") || p.status().contains("exists"))) {
+        } else if (p.layerId() != null && (p.status().contains("complete") || p.status().contains("exists"))) {
             long[] l = layers.get(p.layerId());
             if (l != null) {
                 l[0] = l[1];

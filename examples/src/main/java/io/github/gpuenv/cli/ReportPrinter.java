@@ -66,28 +66,29 @@ final class ReportPrinter {
     }
 
     private static String windows(WindowsHost w) {
-        return w.product() + " build " + w.build() + (w.displayVersion().isEmpty() ? "" : " (" + w.displayVersion() + ")");
+        return w.product() + " build " + w.build() + (w.displayVersion() == null ? "" : " (" + w.displayVersion() + ")");
     }
 
     private static String wsl(WslEnvironment w) {
         if (!w.inside()) {
             return "not inside WSL";
         }
-        return "WSL" + w.version() + " distro " + (w.distro().isEmpty() ? "?" : w.distro()) + ", kernel " + w.kernel()
+        return "WSL" + w.version() + " distro " + (w.distro() == null ? "?" : w.distro()) + ", kernel " + w.kernel()
                 + ", GPU paravirtualization " + (w.gpuParavirtualization() ? "yes" : "no");
     }
 
     private static String wslHost(WslHost w) {
         if (!w.installed()) {
-            return "not usable: " + w.problem();
+            return "not usable: " + (w.problem() == null ? "unknown" : w.problem().id());
         }
-        return w.distributions().size() + " distribution(s), default " + w.defaultDistribution()
-                + (w.wslVersion().isEmpty() ? "" : ", WSL " + w.wslVersion());
+        return w.distributions().size() + " distribution(s), default "
+                + (w.defaultDistribution() == null ? "none" : w.defaultDistribution())
+                + (w.wslVersion() == null ? "" : ", WSL " + w.wslVersion());
     }
 
     private static String nvidia(NvidiaDriver d) {
-        return "driver " + (d.driverVersion().isEmpty() ? "?" : d.driverVersion()) + ", CUDA "
-                + (d.cudaDriverVersion().isEmpty() ? "?" : d.cudaDriverVersion()) + ", " + d.gpus().size() + " GPU(s)";
+        return "driver " + (d.driverVersion() == null ? "?" : d.driverVersion()) + ", CUDA "
+                + (d.cudaDriverVersion() == null ? "?" : d.cudaDriverVersion()) + ", " + d.gpus().size() + " GPU(s)";
     }
 
     private static String gpu(GpuDevice g) {
@@ -112,7 +113,7 @@ final class ReportPrinter {
         if (!c.inside()) {
             return "not in a container";
         }
-        return "inside " + (c.runtime().isEmpty() ? "a container" : c.runtime())
+        return "inside " + (c.runtime() == null ? "a container" : c.runtime())
                 + (c.visibleDevices() == null ? "" : ", NVIDIA_VISIBLE_DEVICES=" + c.visibleDevices());
     }
 

@@ -120,7 +120,7 @@ final class SmokeCommand implements Callable<Integer> {
         }
 
         private static boolean sameGpu(NvidiaSmiListParser.ListedGpu c, GpuDevice h) {
-            return h.uuid() != null ? h.uuid().equalsIgnoreCase(c.uuid()) : h.name().equals(c.name());
+            return h.uuid() != null ? h.uuid().equalsIgnoreCase(c.uuid()) : java.util.Objects.equals(h.name(), c.name());
         }
     }
 }

@@ -39,7 +39,7 @@ class GpuEnvCliTest {
         CliRunner detect = CliRunner.run("detect", "--json", "--root", root.toString(), "--skip", "nvml,oshi");
         assertThat(detect.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(detect.out());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.has("ready")).isTrue();
         assertThat(json.get("checks").isArray()).isTrue();
     }

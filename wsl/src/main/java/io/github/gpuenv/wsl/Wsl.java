@@ -1,6 +1,7 @@
 package io.github.gpuenv.wsl;
 
 import io.github.gpuenv.system.CommandRequest;
+import io.github.gpuenv.report.WslProblem;
 import io.github.gpuenv.system.CommandResult;
 import io.github.gpuenv.wsl.internal.WslArgv;
 import io.github.gpuenv.wsl.internal.WslErrorCode;

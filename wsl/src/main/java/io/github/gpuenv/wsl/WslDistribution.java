@@ -1,6 +1,7 @@
 package io.github.gpuenv.wsl;
 
 import java.util.Locale;
+import io.github.gpuenv.report.WslState;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.gpuenv.wsl;
 
+import io.github.gpuenv.report.WslProblem;
+
 /**
  * WSL cannot run: not installed, its kernel missing, or no {@code wsl.exe} where gpuenv looked.
  * {@link #problem()} says which; the remedy is the command that fixes it.

@@ -1,6 +1,8 @@
 package io.github.gpuenv.wsl;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.Objects;
+import io.github.gpuenv.report.WslProblem;
 import java.util.Optional;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Optional;
  * @param installed whether WSL is installed (a {@link WslProblem#WSL1_DISABLED} or {@link WslProblem#VMP_DISABLED}
  *     WSL is installed but limited)
  * @param problem the problem, or null when none was reported
- * @param defaultDistribution the default distribution; empty when none is set or it was not reported
+ * @param defaultDistribution the default distribution; null when none is set or it was not reported
  * @param defaultVersion the default version for new distributions (1 or 2); null when not reported
  * @param exitCode {@code wsl.exe}'s exit code
  * @param rawText the decoded output (stdout, then stderr), kept for diagnosis
@@ -19,7 +21,7 @@ import java.util.Optional;
 public record WslStatus(boolean installed, WslProblem problem, String defaultDistribution, Integer defaultVersion,
                         int exitCode, String rawText) {
     public WslStatus {
-        defaultDistribution = Objects.requireNonNullElse(defaultDistribution, "");
+        defaultDistribution = Absent.text(defaultDistribution);
         rawText = Objects.requireNonNullElse(rawText, "");
     }
 

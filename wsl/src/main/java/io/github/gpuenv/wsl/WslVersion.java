@@ -1,5 +1,6 @@
 package io.github.gpuenv.wsl;
 
+import io.github.gpuenv.internal.Absent;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Objects;
  * Windows), so the display language does not matter. Empty strings for lines that were not printed.
  *
  * <p>{@code String kernel = Wsl.local().version().kernelVersion(); // "5.15.167.4-1"}
+ *
+ * <p>Each is null when {@code wsl.exe --version} did not print it (inbox WSL prints none).
  *
  * @param wslVersion e.g. {@code "2.3.26.0"}
  * @param kernelVersion e.g. {@code "5.15.167.4-1"}
@@ -20,12 +23,12 @@ import java.util.Objects;
 public record WslVersion(String wslVersion, String kernelVersion, String wslgVersion, String msrdcVersion,
                          String direct3dVersion, String dxcoreVersion, String windowsVersion) {
     public WslVersion {
-        wslVersion = Objects.requireNonNullElse(wslVersion, "");
-        kernelVersion = Objects.requireNonNullElse(kernelVersion, "");
-        wslgVersion = Objects.requireNonNullElse(wslgVersion, "");
-        msrdcVersion = Objects.requireNonNullElse(msrdcVersion, "");
-        direct3dVersion = Objects.requireNonNullElse(direct3dVersion, "");
-        dxcoreVersion = Objects.requireNonNullElse(dxcoreVersion, "");
-        windowsVersion = Objects.requireNonNullElse(windowsVersion, "");
+        wslVersion = Absent.text(wslVersion);
+        kernelVersion = Absent.text(kernelVersion);
+        wslgVersion = Absent.text(wslgVersion);
+        msrdcVersion = Absent.text(msrdcVersion);
+        direct3dVersion = Absent.text(direct3dVersion);
+        dxcoreVersion = Absent.text(dxcoreVersion);
+        windowsVersion = Absent.text(windowsVersion);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.gpuenv.wsl;
 
+import io.github.gpuenv.report.WslProblem;
+
 /**
  * WSL 2 could not start its virtual machine: the Virtual Machine Platform optional component is off, or
  * virtualization is disabled in the firmware ({@code …/HCS/HCS_E_SERVICE_NOT_AVAILABLE},

@@ -1,6 +1,7 @@
 package io.github.gpuenv.wsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.gpuenv.report.WslProblem;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpuenv.wsl.testing.FakeWslExe;

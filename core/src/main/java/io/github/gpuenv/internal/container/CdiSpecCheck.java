@@ -37,7 +37,7 @@ final class CdiSpecCheck implements ReadinessCheck {
         Optional<ContainerToolkit> toolkit = facts.toolkit().toOptional();
         if (toolkit.isPresent() && CheckScope.toolkitNotApplicable(facts).isEmpty()) {
             toolkit.get().cdiSpecs().stream()
-                    .filter(s -> s.kind().equals(NVIDIA_KIND) && inAny(s.path(), engine.cdiSpecDirs()))
+                    .filter(s -> NVIDIA_KIND.equals(s.kind()) && inAny(s.path(), engine.cdiSpecDirs()))
                     .forEach(s -> devices.addAll(s.devices()));
         }
         if (!devices.isEmpty()) {

@@ -131,7 +131,7 @@ public final class CudaRequirementEvaluator {
     }
 
     private static Truth versionTruth(String actual, Constraint c) {
-        if (actual.isEmpty()) {
+        if (actual == null || actual.isEmpty()) {
             return Truth.VERSION_UNKNOWN;
         }
         Optional<Integer> cmp = VersionNumber.compare(actual, c.value());

@@ -33,7 +33,7 @@ final class DaemonConfigCheck implements ReadinessCheck {
         ContainerToolkit toolkit = known.get();
         DockerEngine engine = facts.docker().orElse(null);
         String file = toolkit.daemonJsonPath();
-        if (!toolkit.daemonJsonProblem().isEmpty()) {
+        if (toolkit.daemonJsonProblem() != null) {
             return Check.fail(ID, file + " is " + toolkit.daemonJsonProblem() + "; dockerd will not start with it",
                     "fix the file (`python3 -m json.tool " + file + "` shows where), then `"
                             + Remedies.RESTART_DOCKER + "`");

@@ -68,7 +68,7 @@ final class RequireCudaCheck implements ReadinessCheck {
                 .filter(c -> c.key().equals("cuda") && c.operator().startsWith(">"))
                 .map(Constraint::value).findFirst().orElse("");
         String target = cuda.isEmpty() ? "the image's requirement" : "CUDA ≥ " + cuda;
-        String older = driver.cudaDriverVersion().isEmpty() ? "an image for an older CUDA"
+        String older = driver.cudaDriverVersion() == null ? "an image for an older CUDA"
                 : "an image built for CUDA ≤ " + driver.cudaDriverVersion();
         return "update the NVIDIA driver to one that supports " + target
                 + " (https://docs.nvidia.com/deploy/cuda-compatibility/), or use " + older;
@@ -85,6 +85,6 @@ final class RequireCudaCheck implements ReadinessCheck {
     }
 
     private static String or(String value) {
-        return value.isEmpty() ? "unknown" : value;
+        return value == null || value.isEmpty() ? "unknown" : value;
     }
 }

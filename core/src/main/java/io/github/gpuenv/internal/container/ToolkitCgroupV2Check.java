@@ -36,7 +36,7 @@ final class ToolkitCgroupV2Check implements ReadinessCheck {
             return Check.skipped(ID, "no NVIDIA Container Toolkit installed");
         }
         String version = toolkit.get().ctkVersion();
-        if (version.isEmpty()) {
+        if (version == null) {
             return Check.warn(ID, "cgroup v2 host, and the toolkit's version could not be read (no answer from"
                             + " nvidia-ctk); toolkits before " + FIRST_CGROUP_V2_VERSION + " fail on cgroup v2",
                     "check `nvidia-container-cli --version`; upgrade the toolkit if it is older than "

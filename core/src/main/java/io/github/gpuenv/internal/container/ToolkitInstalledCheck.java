@@ -32,7 +32,7 @@ final class ToolkitInstalledCheck implements ReadinessCheck {
         DockerEngine engine = facts.docker().orElse(null);
         if (toolkit.has("nvidia-container-runtime-hook") || toolkit.has("nvidia-ctk")) {
             return Check.pass(ID, "NVIDIA Container Toolkit found: " + toolkit.binaries().stream()
-                    .map(b -> b.name() + (b.version().isEmpty() ? "" : " " + b.version()) + " (" + b.path() + ")")
+                    .map(b -> b.name() + (b.version() == null ? "" : " " + b.version()) + " (" + b.path() + ")")
                     .collect(Collectors.joining(", ")));
         }
         String seen = toolkit.installed()

@@ -77,7 +77,7 @@ final class WindowsBuildCheck implements ReadinessCheck {
     }
 
     private static String describeSource(WindowsHost host) {
-        String display = host.displayVersion().isEmpty() ? "" : host.displayVersion() + ", ";
+        String display = host.displayVersion() == null ? "" : host.displayVersion() + ", ";
         return " (" + display + "from " + host.source() + ")";
     }
 }

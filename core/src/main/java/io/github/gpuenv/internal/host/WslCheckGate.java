@@ -31,6 +31,6 @@ final class WslCheckGate {
 
     /** {@code "distro Ubuntu"} or {@code "this distro"}. */
     static String distro(WslEnvironment wsl) {
-        return wsl.distro().isEmpty() ? "this distro" : "distro " + wsl.distro();
+        return wsl.distro() == null ? "this distro" : "distro " + wsl.distro();
     }
 }

@@ -42,7 +42,7 @@ final class WslKernelCheck implements ReadinessCheck {
         if (kernel.get().isAtLeast(minimum.get())) {
             return Check.pass(ID, "WSL kernel " + wsl.kernel() + " is at least " + minimum.get());
         }
-        String custom = wsl.kernel().endsWith("+")
+        String custom = wsl.kernel() != null && wsl.kernel().endsWith("+")
                 ? "; this is a custom kernel: build a newer one or remove `kernel=` from %UserProfile%\\.wslconfig" : "";
         return Check.fail(ID, "WSL kernel " + wsl.kernel() + " is older than " + minimum.get()
                 + ", the lowest that runs CUDA", REMEDY + custom);

@@ -18,9 +18,9 @@ final class WslVersionCheck implements ReadinessCheck {
             return early.get();
         }
         WslEnvironment wsl = facts.wsl().value();
-        String distroArg = wsl.distro().isEmpty() ? "<distro>" : quoteIfNeeded(wsl.distro());
+        String distroArg = wsl.distro() == null ? "<distro>" : quoteIfNeeded(wsl.distro());
         String convert = "`wsl --set-version " + distroArg + " 2`"
-                + (wsl.distro().isEmpty() ? " (`wsl -l -v` lists the names)" : "");
+                + (wsl.distro() == null ? " (`wsl -l -v` lists the names)" : "");
         if (wsl.version() == null) {
             return Check.unknown(ID, "kernel release " + wsl.kernel() + " does not tell WSL 1 from WSL 2",
                     "in Windows run `wsl -l -v`; if VERSION is 1, run " + convert);

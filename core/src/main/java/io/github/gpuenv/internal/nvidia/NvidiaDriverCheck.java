@@ -30,15 +30,15 @@ final class NvidiaDriverCheck implements ReadinessCheck {
         NvidiaDriver driver = fact.value();
         if (driver.source().equals(OshiGpuProbe.ID)) {
             String names = driver.gpus().stream().map(GpuDevice::name).collect(Collectors.joining(", "));
-            if (driver.driverVersion().isEmpty()) {
+            if (driver.driverVersion() == null) {
                 return Check.fail(ID, "an NVIDIA GPU is present (" + names + ") but no NVIDIA driver answered"
                         + " (NVML, /proc/driver/nvidia and nvidia-smi found none)", NvidiaRemedies.installDriver(place));
             }
             return Check.warn(ID, "NVIDIA driver " + driver.driverVersion() + " is installed (" + names
                     + ") but neither NVML nor nvidia-smi answered", NvidiaRemedies.runNvidiaSmi());
         }
-        String version = driver.driverVersion().isEmpty() ? "(version not reported)" : driver.driverVersion();
-        String cuda = driver.cudaDriverVersion().isEmpty()
+        String version = driver.driverVersion() == null ? "(version not reported)" : driver.driverVersion();
+        String cuda = driver.cudaDriverVersion() == null
                 ? "CUDA version not reported by " + driver.source()
                 : "CUDA " + driver.cudaDriverVersion();
         return Check.pass(ID, "NVIDIA driver " + version + ", " + cuda + " (from " + driver.source() + ")");

@@ -58,7 +58,7 @@ final class NvidiaGpuCheck implements ReadinessCheck {
     /** {@code "#0 NVIDIA H200 (140 GiB, compute capability 9.0)"}. */
     static String describe(GpuDevice gpu) {
         StringBuilder s = new StringBuilder("#").append(gpu.index()).append(' ')
-                .append(gpu.name().isEmpty() ? "(unnamed)" : gpu.name());
+                .append(gpu.name() == null ? "(unnamed)" : gpu.name());
         if (gpu.memoryTotalBytes() != null || gpu.computeCapability() != null) {
             s.append(" (");
             if (gpu.memoryTotalBytes() != null) {

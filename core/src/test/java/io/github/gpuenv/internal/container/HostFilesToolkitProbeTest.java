@@ -67,7 +67,7 @@ class HostFilesToolkitProbeTest {
         Fact<ContainerToolkit> fact = probe(Fixtures.path("toolkit-installed/root"), runner, PATH, "Linux");
 
         assertThat(fact.value().has("nvidia-ctk")).isTrue();
-        assertThat(fact.value().ctkVersion()).isEmpty();
+        assertThat(fact.value().ctkVersion()).isNull();
     }
 
     @Test

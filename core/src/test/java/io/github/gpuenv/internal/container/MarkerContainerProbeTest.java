@@ -40,7 +40,7 @@ class MarkerContainerProbeTest {
         Fact<ContainerEnvironment> fact = probe(Fixtures.path("h200-linux/root"), H200.environment());
 
         assertThat(fact.value().inside()).isTrue();
-        assertThat(fact.value().runtime()).isEmpty();
+        assertThat(fact.value().runtime()).isNull();
         assertThat(fact.value().evidence()).containsExactly("CUDA image environment (NVIDIA_REQUIRE_CUDA is set)");
     }
 
@@ -80,7 +80,7 @@ class MarkerContainerProbeTest {
         assertThat(lxc.inside()).isTrue();
         assertThat(lxc.runtime()).isEqualTo("lxc");
         assertThat(oci.inside()).isTrue();
-        assertThat(oci.runtime()).isEmpty();
+        assertThat(oci.runtime()).isNull();
         assertThat(oci.evidence()).containsExactly("container=oci");
     }
 

@@ -36,9 +36,9 @@ class CommandFaultTest {
 
     private static Expected expected(Fault fault) {
         return switch (fault) {
-            case HANG, SLOW, CLOSED_STDOUT -> new Expected(Reason.TIMED_OUT, Reason.TIMED_OUT, false, "");
-            case CRASH -> new Expected(Reason.COMMAND_FAILED, Reason.COMMAND_FAILED, false, "");
-            case FLOOD, BINARY, EMPTY -> new Expected(Reason.UNRECOGNIZED_OUTPUT, Reason.UNRECOGNIZED_OUTPUT, false, "");
+            case HANG, SLOW, CLOSED_STDOUT -> new Expected(Reason.TIMED_OUT, Reason.TIMED_OUT, false, null);
+            case CRASH -> new Expected(Reason.COMMAND_FAILED, Reason.COMMAND_FAILED, false, null);
+            case FLOOD, BINARY, EMPTY -> new Expected(Reason.UNRECOGNIZED_OUTPUT, Reason.UNRECOGNIZED_OUTPUT, false, null);
             case GRANDCHILD -> new Expected(null, null, true, StandIns.CTK_VERSION);
         };
     }

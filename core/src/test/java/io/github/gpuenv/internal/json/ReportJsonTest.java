@@ -26,6 +26,7 @@ import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.report.WindowsHost;
 import io.github.gpuenv.report.WslEnvironment;
 import io.github.gpuenv.report.WslHost;
+import io.github.gpuenv.report.WslState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ class ReportJsonTest {
     void knownFactsAreTheirFieldsAndUnknownFactsAreNullWithAnUnknownsEntry() throws Exception {
         JsonNode json = ReportJson.mapper().readTree(report().toJson());
 
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.at("/os/family").asText()).isEqualTo("linux");
         assertThat(json.at("/nvidia/driverVersion").asText()).isEqualTo("580.159.04");
         assertThat(json.at("/nvidia/cudaDriverVersion").asText()).isEqualTo("13.0");
@@ -91,9 +92,9 @@ class ReportJsonTest {
                 Fact.known(new WslEnvironment(true, 2, "5.15.167.4-microsoft-standard-WSL2", "Ubuntu", true, true,
                         List.of("/usr/lib/wsl/lib/libcuda.so.1"), List.of("/usr/lib/x86_64-linux-gnu/libcuda.so.1"),
                         true), "procfs"),
-                Fact.known(new WslHost(true, "", "Ubuntu", 2, "2.3.26.0", "5.15.167.4-1", List.of(
-                        new WslHost.Distribution("Ubuntu", "Running", 2, true),
-                        new WslHost.Distribution("docker-desktop", "Stopped", 2, false))), "wsl.exe"),
+                Fact.known(new WslHost(true, null, "Ubuntu", 2, "2.3.26.0", "5.15.167.4-1", List.of(
+                        new WslHost.Distribution("Ubuntu", WslState.RUNNING, 2, true),
+                        new WslHost.Distribution("docker-desktop", WslState.STOPPED, 2, false))), "wsl.exe"),
                 Fact.known(new NvidiaDriver("580.159.04", "13.0", "nvml", List.of(h200, broken)), "nvml"),
                 Fact.known(new ContainerEnvironment(true, "docker", "all", "compute,utility", cuda, "12.4.1",
                         List.of("/.dockerenv exists"), true), "markers"),

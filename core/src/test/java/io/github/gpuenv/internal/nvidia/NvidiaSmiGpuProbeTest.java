@@ -51,7 +51,7 @@ class NvidiaSmiGpuProbeTest {
         FakeCommandRunner runner = new FakeCommandRunner()
                 .onFile(QUERY, Fixtures.path("h200-linux/cmd/nvidia-smi-query-gpu-noheader-nounits.csv"))
                 .on(CUDA, 255, new byte[0], bytes("Unable to determine the device handle for GPU0: Unknown Error\n"));
-        assertThat(probe(runner).value().cudaDriverVersion()).isEmpty();
+        assertThat(probe(runner).value().cudaDriverVersion()).isNull();
         assertThat(probe(runner).value().gpus()).containsExactly(H200);
     }
 

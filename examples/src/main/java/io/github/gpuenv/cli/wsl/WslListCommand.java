@@ -3,7 +3,7 @@ package io.github.gpuenv.cli.wsl;
 import io.github.gpuenv.cli.GpuEnvCli;
 import io.github.gpuenv.wsl.Wsl;
 import io.github.gpuenv.wsl.WslDistribution;
-import io.github.gpuenv.wsl.WslState;
+import io.github.gpuenv.report.WslState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

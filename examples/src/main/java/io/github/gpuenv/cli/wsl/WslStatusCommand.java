@@ -1,7 +1,7 @@
 package io.github.gpuenv.cli.wsl;
 
 import io.github.gpuenv.cli.GpuEnvCli;
-import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.report.WslProblem;
 import io.github.gpuenv.wsl.WslStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class WslStatusCommand implements Callable<Integer> {
             m.put("installed", s.installed());
             m.put("problem", s.problemIfAny().map(WslProblem::id).orElse(null));
             m.put("remedy", s.problemIfAny().map(WslProblem::remedy).orElse(null));
-            m.put("defaultDistribution", s.defaultDistribution().isEmpty() ? null : s.defaultDistribution());
+            m.put("defaultDistribution", s.defaultDistribution());
             m.put("defaultVersion", s.defaultVersion());
             m.put("exitCode", s.exitCode());
             common.printJson(m);
@@ -41,7 +41,7 @@ public final class WslStatusCommand implements Callable<Integer> {
             if (s.problemIfAny().map(WslProblem::ranNothing).orElse(false)) {
                 out.println("why:                  " + s.rawText()); // nothing was run: say why
             }
-            out.println("default distribution: " + (s.defaultDistribution().isEmpty() ? "-" : s.defaultDistribution()));
+            out.println("default distribution: " + (s.defaultDistribution() == null ? "-" : s.defaultDistribution()));
             out.println("default version:      " + (s.defaultVersion() == null ? "-" : s.defaultVersion()));
             out.flush();
         }

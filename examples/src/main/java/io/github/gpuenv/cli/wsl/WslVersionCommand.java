@@ -30,7 +30,7 @@ public final class WslVersionCommand implements Callable<Integer> {
         if (common.json()) {
             common.printJson(m);
         } else {
-            m.forEach((k, value) -> common.out().printf("%-9s %s%n", k, value.isEmpty() ? "-" : value));
+            m.forEach((k, value) -> common.out().printf("%-9s %s%n", k, value == null ? "-" : value));
             common.out().flush();
         }
         return GpuEnvCli.OK;

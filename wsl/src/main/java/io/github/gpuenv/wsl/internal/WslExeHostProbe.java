@@ -10,7 +10,7 @@ import io.github.gpuenv.wsl.WslCommandException;
 import io.github.gpuenv.wsl.WslDistribution;
 import io.github.gpuenv.wsl.WslOperation;
 import io.github.gpuenv.wsl.WslOptions;
-import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.report.WslProblem;
 import io.github.gpuenv.wsl.WslStatus;
 import io.github.gpuenv.wsl.WslTimeoutException;
 import io.github.gpuenv.wsl.WslVersion;
@@ -55,15 +55,15 @@ public final class WslExeHostProbe implements Probe<WslHost> {
         Wsl wsl = Wsl.local(options.build());
         try {
             WslStatus status = wsl.status();
-            String problem = status.problemIfAny().map(WslProblem::id).orElse(null);
+            WslProblem problem = status.problemIfAny().orElse(null);
             if (!status.installed()) {
-                return Fact.known(new WslHost(false, problem, "", null, "", "", List.of()), ID);
+                return Fact.known(new WslHost(false, problem, null, null, null, null, List.of()), ID);
             }
             List<WslHost.Distribution> distributions = wsl.list().stream().map(WslExeHostProbe::distribution).toList();
             WslVersion version = version(wsl);
-            String defaultDistribution = status.defaultDistribution().isEmpty()
+            String defaultDistribution = status.defaultDistribution() == null
                     ? distributions.stream().filter(WslHost.Distribution::isDefault).map(WslHost.Distribution::name)
-                            .findFirst().orElse("")
+                            .findFirst().orElse(null)
                     : status.defaultDistribution();
             return Fact.known(new WslHost(true, problem, defaultDistribution, status.defaultVersion(),
                     version.wslVersion(), version.kernelVersion(), distributions), ID);
@@ -80,11 +80,11 @@ public final class WslExeHostProbe implements Probe<WslHost> {
         } catch (WslTimeoutException e) {
             throw e;
         } catch (WslCommandException e) {
-            return new WslVersion("", "", "", "", "", "", ""); // inbox WSL has no --version: the record says empty
+            return new WslVersion(null, null, null, null, null, null, null); // inbox WSL has no --version
         }
     }
 
     private static WslHost.Distribution distribution(WslDistribution d) {
-        return new WslHost.Distribution(d.name(), d.state().word(), d.version(), d.isDefault());
+        return new WslHost.Distribution(d.name(), d.state(), d.version(), d.isDefault());
     }
 }

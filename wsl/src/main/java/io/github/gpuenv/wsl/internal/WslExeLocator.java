@@ -5,7 +5,7 @@ import io.github.gpuenv.report.OsFamily;
 import io.github.gpuenv.spi.WslDetection;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
-import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.report.WslProblem;
 import java.util.Optional;
 
 /**

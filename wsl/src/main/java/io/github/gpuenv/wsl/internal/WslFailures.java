@@ -5,7 +5,7 @@ import io.github.gpuenv.wsl.WslCommandException;
 import io.github.gpuenv.wsl.WslDistributionNotFoundException;
 import io.github.gpuenv.wsl.WslNotInstalledException;
 import io.github.gpuenv.wsl.WslOperation;
-import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.report.WslProblem;
 import io.github.gpuenv.wsl.WslTimeoutException;
 import io.github.gpuenv.wsl.WslVirtualizationDisabledException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.gpuenv.wsl.internal;
 
 import io.github.gpuenv.wsl.WslDistribution;
-import io.github.gpuenv.wsl.WslState;
+import io.github.gpuenv.report.WslState;
 import java.util.ArrayList;
 import java.util.List;
 

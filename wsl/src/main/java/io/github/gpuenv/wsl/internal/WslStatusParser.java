@@ -1,7 +1,7 @@
 package io.github.gpuenv.wsl.internal;
 
 import io.github.gpuenv.internal.AsciiCase;
-import io.github.gpuenv.wsl.WslProblem;
+import io.github.gpuenv.report.WslProblem;
 import io.github.gpuenv.wsl.WslStatus;
 import java.util.List;
 import java.util.Optional;

@@ -369,7 +369,7 @@ public final class WslGpuDockerSetup {
         @Override
         public void run() {
             WslStatus status = wsl.status();
-            if (status.problem() != null && status.problem() != io.github.gpuenv.wsl.WslProblem.WSL1_DISABLED) {
+            if (status.problem() != null && status.problem() != io.github.gpuenv.report.WslProblem.WSL1_DISABLED) {
                 throw new WslSetupException(id(), "wsl.exe --status reports " + status.problem().id(),
                         status.problem().remedy(), null);
             }

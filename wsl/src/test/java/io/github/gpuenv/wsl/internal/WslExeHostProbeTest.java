@@ -1,5 +1,7 @@
 package io.github.gpuenv.wsl.internal;
 
+import io.github.gpuenv.report.WslProblem;
+import io.github.gpuenv.report.WslState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.DetectOptions;
@@ -113,8 +115,8 @@ class WslExeHostProbeTest {
         Environment env = new Environment(Map.of("GPUENV_WSL_EXE", fake.path()), Map.of("os.name", "Linux"));
         Fact<WslHost> fact = new WslExeHostProbe().probe(context(env, CommandRunner.system()));
         assertThat(fact.value()).isEqualTo(new WslHost(true, null, "Ubuntu", 2, "2.7.8.0", "6.18.33.1-1", List.of(
-                new WslHost.Distribution("kali-linux", "Stopped", 2, true),
-                new WslHost.Distribution("Ubuntu-20.04", "Running", 2, false))));
+                new WslHost.Distribution("kali-linux", WslState.STOPPED, 2, true),
+                new WslHost.Distribution("Ubuntu-20.04", WslState.RUNNING, 2, false))));
     }
 
     @Test
@@ -124,7 +126,7 @@ class WslExeHostProbeTest {
         Environment env = new Environment(Map.of("GPUENV_WSL_EXE", fake.path()), Map.of("os.name", "Linux"));
         WslHost host = new WslExeHostProbe().probe(context(env, CommandRunner.system())).value();
         assertThat(host.installed()).isFalse();
-        assertThat(host.problem()).isEqualTo("not-installed");
+        assertThat(host.problem()).isEqualTo(WslProblem.NOT_INSTALLED);
         assertThat(fake.calls()).containsExactly(List.of("--status"));
     }
 
@@ -141,7 +143,7 @@ class WslExeHostProbeTest {
                 Map.of("os.name", "Linux"))).root(tmp).commandRunner(CommandRunner.system()).wslExe(fake.path())
                 .probeTimeout(Duration.ofSeconds(10)).deadline(Duration.ofSeconds(20)).build());
         WslHost host = report.wslHost().value();
-        assertThat(host.problem()).isEqualTo("vmp-disabled");
+        assertThat(host.problem()).isEqualTo(WslProblem.VMP_DISABLED);
         assertThat(host.defaultDistribution()).isEqualTo("podman-machine-default");
         assertThat(host.kernelVersion()).isEqualTo("5.15.90.1");
     }

@@ -3,8 +3,8 @@ package io.github.gpuenv.wsl.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.wsl.WslDistribution;
-import io.github.gpuenv.wsl.WslProblem;
-import io.github.gpuenv.wsl.WslState;
+import io.github.gpuenv.report.WslProblem;
+import io.github.gpuenv.report.WslState;
 import io.github.gpuenv.wsl.WslStatus;
 import io.github.gpuenv.wsl.WslVersion;
 import io.github.gpuenv.wsl.testing.FakeWslExe;
@@ -163,7 +163,7 @@ class WslParsersTest {
         WslVersion zh = WslVersionParser.parse(text("version/zh-CN-partial.txt")).orElseThrow();
         assertThat(zh.wslVersion()).isEqualTo("1.0.0.0");
         assertThat(zh.kernelVersion()).isEqualTo("5.15.74.2");
-        assertThat(zh.windowsVersion()).isEmpty();
+        assertThat(zh.windowsVersion()).isNull();
         assertThat(WslVersionParser.parse(text("version/zh-TW-first-line.txt")).orElseThrow().wslVersion())
                 .isEqualTo("2.7.3.0");
         assertThat(WslVersionParser.parse(text("version/fr-FR-first-line.txt")).orElseThrow().wslVersion())

@@ -1,11 +1,11 @@
-package io.github.gpuenv.wsl;
+package io.github.gpuenv.report;
 
 import io.github.gpuenv.config.ConfigKey;
-import io.github.gpuenv.spi.WslDetection;
 import java.util.Locale;
 
 /**
- * Why WSL cannot run distributions, as {@code wsl.exe --status} (its exit code and output) shows it, or why
+ * Why WSL cannot run distributions, as {@code wsl.exe --status} (its exit code and output) shows it — the {@code wslHost} fact's
+ * {@link WslHost#problem()} and {@code Wsl.status()}'s — or why
  * {@code wsl.exe} cannot be run from here at all ({@link #NOT_APPLICABLE}, {@link #INTEROP_DISABLED},
  * {@link #WSL_EXE_NOT_FOUND}: nothing was run). JSON form: {@link #id()}.
  *
@@ -23,7 +23,8 @@ public enum WslProblem {
     /** Neither Windows nor inside WSL: {@code wsl.exe} is a Windows program and there is none to run here. */
     NOT_APPLICABLE("run gpuenv on Windows, or inside a WSL distribution with interop enabled"),
     /** Inside WSL with interop disabled: {@code wsl.exe} (any Windows program) cannot be run from here. */
-    INTEROP_DISABLED(WslDetection.ENABLE_INTEROP),
+    INTEROP_DISABLED("set [interop] enabled=true in /etc/wsl.conf and run `wsl.exe --shutdown` from Windows, or run"
+            + " gpuenv on the Windows side"),
     /** Inside WSL with interop, but {@code wsl.exe} is neither on {@code PATH} nor in {@code /mnt/c/Windows/System32}. */
     WSL_EXE_NOT_FOUND("set " + ConfigKey.WSL_EXE.variable() + " to wsl.exe's path as this distribution sees it, or"
             + " set appendWindowsPath=true in /etc/wsl.conf");

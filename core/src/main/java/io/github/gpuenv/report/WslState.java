@@ -1,11 +1,11 @@
-package io.github.gpuenv.wsl;
+package io.github.gpuenv.report;
 
 import java.util.Locale;
 
 /**
  * The state {@code wsl.exe --list --verbose} shows for a distribution. Current {@code wsl.exe} prints these English
  * words whatever the display language; anything else (an older, localized build) is {@link #UNKNOWN} and the text
- * it printed is kept in {@link WslDistribution#stateText()}.
+ * it printed is kept beside it ({@code WslDistribution.stateText()} of gpuenv-wsl). JSON form: {@link #word()}.
  *
  * <p>{@code if (distro.state() == WslState.RUNNING) wsl.terminate(distro.name());}
  */
@@ -16,7 +16,7 @@ public enum WslState {
     CONVERTING("Converting"),
     UNINSTALLING("Uninstalling"),
     EXPORTING("Exporting"),
-    /** A word gpuenv does not know; see {@link WslDistribution#stateText()}. */
+    /** A word gpuenv does not know (the text is kept beside it). */
     UNKNOWN("Unknown");
 
     private final String word;
@@ -26,6 +26,7 @@ public enum WslState {
     }
 
     /** The English word {@code wsl.exe} prints, e.g. {@code "Running"}; {@code "Unknown"} for {@link #UNKNOWN}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String word() {
         return word;
     }
