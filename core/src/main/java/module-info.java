@@ -24,7 +24,7 @@ module io.github.gpuenv {
     exports io.github.gpuenv.spi;
     exports io.github.gpuenv.system;
     /* Small text and version utilities the sibling modules share; not API. */
-    exports io.github.gpuenv.internal to io.github.gpuenv.docker, io.github.gpuenv.wsl;
+    exports io.github.gpuenv.internal to io.github.gpuenv.docker, io.github.gpuenv.wsl, io.github.gpuenv.junit;
 
     /* JNA reads and writes the fields of NVML's structures. */
     opens io.github.gpuenv.internal.nvidia to com.sun.jna;

@@ -1,0 +1,20 @@
+package io.github.gpuenv.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Disables the test when this machine can run CUDA containers (the twin of {@link EnabledIfCudaContainers}).
+ *
+ * <p>{@code @DisabledIfCudaContainers @Test void explainsWhyNot() { … }}
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(GpuConditions.class)
+public @interface DisabledIfCudaContainers {
+}
