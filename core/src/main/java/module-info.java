@@ -20,6 +20,7 @@ module io.github.gpuenv {
     exports io.github.gpuenv.capture;
     exports io.github.gpuenv.cdi;
     exports io.github.gpuenv.config;
+    exports io.github.gpuenv.labels;
     exports io.github.gpuenv.report;
     exports io.github.gpuenv.spi;
     exports io.github.gpuenv.system;

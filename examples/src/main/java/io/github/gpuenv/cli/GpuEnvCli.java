@@ -19,7 +19,7 @@ public final class GpuEnvCli implements Runnable {
      * line naming one subcommand builds only that one.
      */
     private static final List<String> SUBCOMMANDS =
-            List.of("detect", "doctor", "capture", "run", "smoke", "cdi", "wsl", "help");
+            List.of("detect", "doctor", "capture", "labels", "run", "smoke", "cdi", "wsl", "help");
 
     /** A new instance of the subcommand {@code name} (a switch, not a map of lambdas: each costs a cold start). */
     private static Object subcommand(String name) {
@@ -27,6 +27,7 @@ public final class GpuEnvCli implements Runnable {
             case "detect" -> new DetectCommand();
             case "doctor" -> new DoctorCommand();
             case "capture" -> new CaptureCommand();
+            case "labels" -> new LabelsCommand();
             case "run" -> new RunCommand();
             case "smoke" -> new SmokeCommand();
             case "cdi" -> new CdiCommand();
