@@ -108,6 +108,21 @@ public final class DockerGpu implements AutoCloseable {
     }
 
     /**
+     * What {@link #run} does to a container's create request to give it {@code request}'s GPUs on this engine —
+     * toolkit or CDI device requests, or (with {@code allowInject}) the injection plan's devices, mounts and
+     * environment — for containers that another library creates (Testcontainers: {@code gpuenv-testcontainers}).
+     * The attachment is decided now, from this connection's engine facts; the returned modifier only applies it.
+     *
+     * <p>{@code container.withCreateContainerCmdModifier(docker.gpuModifier(GpuRequest.all(), Attach.AUTO, false));}
+     */
+    public java.util.function.Consumer<com.github.dockerjava.api.command.CreateContainerCmd> gpuModifier(
+            GpuRequest request, Attach attach, boolean allowInject) {
+        io.github.gpuenv.docker.internal.GpuAttachment gpu = io.github.gpuenv.docker.internal.GpuAttachment.decide(
+                request, attach, allowInject, engine, this.options.injectionPlanner());
+        return gpu::applyTo;
+    }
+
+    /**
      * Makes {@code image} present according to {@code policy}; returns whether it pulled.
      *
      * @throws ImageNotFoundException when it is absent under {@link PullPolicy#NEVER} or the registry lacks it

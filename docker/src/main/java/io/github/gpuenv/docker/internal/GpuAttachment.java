@@ -109,6 +109,25 @@ public record GpuAttachment(Attach attach, List<DeviceRequest> deviceRequests, S
     }
 
     /** Sets the device requests, runtime, devices and binds on {@code hostConfig}. */
+    /**
+     * Applies the attachment to a create request made elsewhere (Testcontainers): its host configuration (created
+     * when absent) and its environment (the attachment's variables over the request's).
+     */
+    public void applyTo(com.github.dockerjava.api.command.CreateContainerCmd cmd) {
+        HostConfig host = cmd.getHostConfig() != null ? cmd.getHostConfig() : HostConfig.newHostConfig();
+        applyTo(host);
+        cmd.withHostConfig(host);
+        if (!environment.isEmpty()) {
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            for (String pair : cmd.getEnv() == null ? new String[0] : cmd.getEnv()) {
+                int eq = pair.indexOf('=');
+                env.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+            }
+            env.putAll(environment);
+            cmd.withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+    }
+
     public void applyTo(HostConfig hostConfig) {
         if (!deviceRequests.isEmpty()) {
             hostConfig.withDeviceRequests(new ArrayList<>(deviceRequests));
