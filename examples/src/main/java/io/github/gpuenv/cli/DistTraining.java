@@ -10,13 +10,18 @@ import java.util.List;
 
 /**
  * The training run of the self-contained distribution ({@code examples/target/gpuenv-dist}): the build runs this
- * once, under {@code -XX:AOTCacheOutput} (JDK 25) or {@code -XX:ArchiveClassesAtExit} (JDK 17), so that the archive
- * holds the classes the CLI's commands load. It needs no GPU and no Docker: it replays a capture's fixture root
+ * under {@code -XX:AOTCacheOutput} (JDK 25) or {@code -XX:ArchiveClassesAtExit} (JDK 17), so that the archive holds
+ * the classes the CLI's commands load. It needs no GPU and no Docker: it replays a capture's fixture root
  * ({@code --root}), and {@code run} talks to a {@link TrainingEngine} on a private socket, which runs nothing. Output
  * is discarded; one line per command goes to stderr.
  *
+ * <p>{@code --commands} picks what is trained: {@code detect} (version, help, usage errors, detect, doctor),
+ * {@code run} (run through docker-java), or {@code all}. An AOT cache loads every class it holds at start-up, so the
+ * JDK 25 distribution has one cache per set and the launcher picks by subcommand; a JDK 17 archive loads on demand
+ * and takes {@code all}.
+ *
  * <p>{@code DOCKER_HOST=unix:///tmp/t.sock java -XX:AOTCacheOutput=gpuenv.aot -cp gpuenv.jar
- * io.github.gpuenv.cli.DistTraining --engine-socket /tmp/t.sock --root core/src/test/resources/fixtures/…/root}
+ * io.github.gpuenv.cli.DistTraining --commands all --engine-socket /tmp/t.sock --root core/src/test/…/root}
  */
 public final class DistTraining {
 
@@ -25,44 +30,54 @@ public final class DistTraining {
     private DistTraining() {
     }
 
-    /** {@code --engine-socket PATH [--root DIR]}. */
+    /** {@code --engine-socket PATH [--commands detect|run|all] [--root DIR]}. */
     public static void main(String[] args) throws IOException {
         Path socket = null;
         String root = null;
+        String commands = "all";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--engine-socket" -> socket = Path.of(args[i + 1]);
+                case "--commands" -> commands = args[i + 1];
                 case "--root" -> root = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        if (socket == null) {
-            throw new IllegalArgumentException("usage: DistTraining --engine-socket PATH [--root DIR]");
+        if (socket == null || !List.of("detect", "run", "all").contains(commands)) {
+            throw new IllegalArgumentException(
+                    "usage: DistTraining --engine-socket PATH [--commands detect|run|all] [--root DIR]");
         }
+        boolean detect = !commands.equals("run");
+        boolean run = !commands.equals("detect");
         // what GpuEnvCli.main does before it parses
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", GpuEnvCli.UNUSED_CONVERTERS);
         }
         String host = "unix://" + socket.toAbsolutePath();
         List<List<String>> steps = new ArrayList<>();
-        steps.add(List.of("--version"));
-        steps.add(List.of("--help"));
-        steps.add(List.of("help", "run"));
-        steps.add(List.of("detect", "--bogus-option"));
-        if (root != null && Files.isDirectory(Path.of(root))) {
-            steps.add(List.of("detect", "--json", "--root", root));
-            steps.add(List.of("detect", "--root", root));
-            steps.add(List.of("doctor", "--json", "--root", root));
-            steps.add(List.of("doctor", "--root", root));
+        if (detect) {
+            steps.add(List.of("--version"));
+            steps.add(List.of("--help"));
+            steps.add(List.of("help", "detect"));
+            steps.add(List.of("detect", "--bogus-option"));
+            if (root != null && Files.isDirectory(Path.of(root))) {
+                steps.add(List.of("detect", "--json", "--root", root));
+                steps.add(List.of("detect", "--root", root));
+                steps.add(List.of("doctor", "--json", "--root", root));
+                steps.add(List.of("doctor", "--root", root));
+            }
+            // the live machine, its Docker probe on the training engine (never a real engine)
+            if (host.equals(System.getenv("DOCKER_HOST"))) {
+                steps.add(List.of("detect", "--json"));
+            }
         }
-        // the live machine, its Docker probe on the training engine (never a real engine)
-        if (host.equals(System.getenv("DOCKER_HOST"))) {
-            steps.add(List.of("detect", "--json"));
+        if (run) {
+            steps.add(List.of("run", "-H", host, "--pull", "never", "--gpus", "all", IMAGE, "true"));
+            steps.add(List.of("run", "-H", host, "--gpus", "nvidia.com/gpu=all", IMAGE, "sh", "-c", "echo ok"));
+            steps.add(List.of("run", "-H", host, IMAGE, "true"));
+            steps.add(List.of("run", "-H", host, "--gpus", "bogus=1", IMAGE));
+            steps.add(List.of("run", "--help"));
         }
-        steps.add(List.of("run", "-H", host, "--pull", "never", "--gpus", "all", IMAGE, "true"));
-        steps.add(List.of("run", "-H", host, "--gpus", "nvidia.com/gpu=all", IMAGE, "sh", "-c", "echo ok"));
-        steps.add(List.of("run", "-H", host, IMAGE, "true"));
-        steps.add(List.of("run", "-H", host, "--gpus", "bogus=1", IMAGE));
         PrintStream err = System.err;
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true);
         try (TrainingEngine engine = TrainingEngine.start(socket)) {
