@@ -2,7 +2,7 @@ package io.github.gpuenv.docker.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gpuenv.internal.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,6 @@ import java.util.Optional;
  * <p>{@code Optional<EngineInfo> info = EngineJsonParser.parseInfo(bytes);}
  */
 public final class EngineJsonParser {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EngineJsonParser() {
     }
@@ -49,7 +47,7 @@ public final class EngineJsonParser {
             return Optional.empty();
         }
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = JsonTrees.read(body, false);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();
