@@ -18,6 +18,8 @@ set -eu
 out=$1 jar=$2 build_jdk=$3 jdk=${4:-auto} modules=${5:-java.base} picocli_sources=${6:-} capture=${7:-}
 compress=${8:-}; [ "$compress" = default ] && compress=
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd -P)
+abs() { case $1 in /*|'') printf %s "$1" ;; *) printf %s "$PWD/$1" ;; esac; }
+out=$(abs "$out") jar=$(abs "$jar") picocli_sources=$(abs "$picocli_sources") capture=$(abs "$capture")
 say() { echo "[gpuenv-dist] $*" >&2; }
 t0=$(date +%s)
 
