@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A spec from {@code GpuInjection.cdiSpecJson} is accepted by a real Docker Engine 26 with CDI on, and by Podman 5.4
  * (what gpuenv's remedy there, {@code gpuenv cdi generate}, writes): a container
  * asking for {@code <kind>=all} gets the device nodes, the read-only library, the binary on PATH and the
- * environment. The "driver" is a fixture root whose device nodes are links to {@code /dev/zero}, {@code /dev/null}
+ * environment — and the container's own {@code LD_LIBRARY_PATH} is left as it was, the libraries being also where
+ * the image's loader looks ({@code /usr/lib/x86_64-linux-gnu}, {@code /usr/lib64}). The "driver" is a fixture root whose device nodes are links to {@code /dev/zero}, {@code /dev/null}
  * and {@code /dev/full}, whose libcuda is a small text file and whose nvidia-smi is a shell script.
  *
  * <p>Needs GPUENV_TEST_DOCKER26_HOST, GPUENV_TEST_DOCKER26_CDI_DIR (GPUENV_TEST_PODMAN_HOST,
@@ -45,6 +46,8 @@ class CdiSpecEngine26IT {
 
     private static final String LABEL = "io.github.gpuenv.test";
     private static final String LIB = FixtureRoots.FAKE_DRIVER_LIB;
+    /** What a framework image sets (a CDI env edit of LD_LIBRARY_PATH would replace it). */
+    private static final String IMAGE_LIBRARY_PATH = "/usr/local/cuda/lib64:/opt/framework/lib";
 
     @TempDir
     Path temp;
@@ -87,7 +90,10 @@ class CdiSpecEngine26IT {
                     .containsPattern("(?m)^c.* /dev/nvidia-uvm$")
                     .contains("gpuenv fake libcuda " + run)
                     .contains("fake nvidia-smi " + run)
-                    .contains("LD_LIBRARY_PATH=" + LIB)
+                    // the container's own LD_LIBRARY_PATH survives; the library is where the image's loader looks
+                    .contains("LD_LIBRARY_PATH=" + IMAGE_LIBRARY_PATH + "\n")
+                    .contains("/usr/lib/x86_64-linux-gnu: gpuenv fake libcuda " + run)
+                    .contains("/usr/lib64: gpuenv fake libcuda " + run)
                     .contains("read-only: yes");
         }
     }
@@ -101,8 +107,10 @@ class CdiSpecEngine26IT {
         while (true) {
             String id = docker.createContainerCmd(image)
                     .withLabels(Map.of(LABEL, "CdiSpecEngine26IT"))
+                    .withEnv("LD_LIBRARY_PATH=" + IMAGE_LIBRARY_PATH)
                     .withCmd("sh", "-c", "ls -l /dev/nvidia0 /dev/nvidiactl /dev/nvidia-uvm; cat " + LIB + "/libcuda.so.1; "
                             + "nvidia-smi; echo LD_LIBRARY_PATH=$LD_LIBRARY_PATH; "
+                            + "for d in /usr/lib/x86_64-linux-gnu /usr/lib64; do echo \"$d: $(cat $d/libcuda.so.1)\"; done; "
                             + "(echo x > " + LIB + "/libcuda.so.1) 2>/dev/null && echo 'read-only: no' || echo 'read-only: yes'")
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
                             .withDeviceRequests(List.of(new DeviceRequest().withDriver("cdi")
