@@ -82,7 +82,9 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         PullProgressPrinter progress = PullProgressPrinter.forConsole();
-        try (DockerGpu gpu = DockerGpu.connect(docker.connectOptions())) {
+        // the leftover sweep beside the launch, not before it (BackgroundSweep)
+        try (DockerGpu gpu = DockerGpu.connect(docker.connectOptionsBuilder().removeLeftovers(false).build());
+             BackgroundSweep sweep = BackgroundSweep.start(gpu)) {
             RunResult result = gpu.run(options.build(), (stream, bytes) -> {
                 PrintStream target = stream == LogStream.STDERR ? err : out;
                 target.write(bytes, 0, bytes.length);
