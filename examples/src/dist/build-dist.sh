@@ -54,7 +54,7 @@ if [ -z "$compress" ]; then
 fi
 cds=; [ "$version" -lt 25 ] && cds=--generate-cds-archive
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress="$compress" \
-  $cds --output "$out/runtime"
+  $cds --output "$out/runtime" >/dev/null
 
 # 2. The jar, repacked.
 mkdir -p "$work/jar"

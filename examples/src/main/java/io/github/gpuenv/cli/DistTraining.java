@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The training run of the self-contained distribution ({@code examples/target/gpuenv-dist}): the build runs this
@@ -28,6 +30,13 @@ public final class DistTraining {
     private static final String IMAGE = "gpuenv/training:1";
 
     private DistTraining() {
+    }
+
+    /** This machine's C library, a shared library that is surely there and surely not NVML. */
+    private static Optional<String> libc() {
+        return Stream.of("/lib/x86_64-linux-gnu/libc.so.6", "/lib/aarch64-linux-gnu/libc.so.6",
+                "/lib64/libc.so.6", "/usr/lib64/libc.so.6", "/usr/lib/libc.so.6", "/lib/libc.so.6")
+                .filter(f -> Files.isRegularFile(Path.of(f))).findFirst();
     }
 
     /** {@code --engine-socket PATH [--commands detect|run|all] [--root DIR]}. */
@@ -69,6 +78,8 @@ public final class DistTraining {
             // the live machine, its Docker probe on the training engine (never a real engine)
             if (host.equals(System.getenv("DOCKER_HOST"))) {
                 steps.add(List.of("detect", "--json"));
+                // JNA loads a library and looks NVML up in it: the loading half of the NVML probe, without a GPU
+                libc().ifPresent(libc -> steps.add(List.of("detect", "--json", "--nvml-library", libc)));
             }
         }
         if (run) {
