@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 public final class DistTraining {
 
     private static final String IMAGE = "gpuenv/training:1";
+    /** A step that {@link QuickReport} runs, as {@link GpuEnvCli#main} does before picocli. */
+    private static final String QUICK = "(quick)";
 
     private DistTraining() {
     }
@@ -78,6 +80,8 @@ public final class DistTraining {
             // the live machine, its Docker probe on the training engine (never a real engine)
             if (host.equals(System.getenv("DOCKER_HOST"))) {
                 steps.add(List.of("detect", "--json"));
+                steps.add(List.of(QUICK, "detect", "--json"));
+                steps.add(List.of(QUICK, "doctor"));
                 // JNA loads a library and looks NVML up in it: the loading half of the NVML probe, without a GPU
                 libc().ifPresent(libc -> steps.add(List.of("detect", "--json", "--nvml-library", libc)));
             }
@@ -98,7 +102,12 @@ public final class DistTraining {
                 System.setErr(discard);
                 int code;
                 try {
-                    code = GpuEnvCli.execute(step.toArray(String[]::new));
+                    if (step.get(0).equals(QUICK)) {
+                        Integer quick = QuickReport.run(step.subList(1, step.size()).toArray(String[]::new));
+                        code = quick == null ? -1 : quick;
+                    } else {
+                        code = GpuEnvCli.execute(step.toArray(String[]::new));
+                    }
                 } finally {
                     System.setOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true));
                     System.setErr(err);

@@ -60,7 +60,8 @@ public final class GpuEnvCli implements Runnable {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
         }
-        System.exit(execute(args));
+        Integer quick = QuickReport.run(args);
+        System.exit(quick != null ? quick : execute(args));
     }
 
     /** Runs the CLI and returns its exit code (tests call this in-process). */
