@@ -18,6 +18,18 @@ public record CudaRequirement(String raw, List<List<Constraint>> alternatives) {
     }
 
     /**
+     * Parses a value of {@code NVIDIA_REQUIRE_CUDA} (or any {@code NVIDIA_REQUIRE_*} variable: they share the
+     * grammar) as libnvidia-container reads it. Never throws: a constraint that cannot be read (unknown key, no
+     * operator, empty value) is dropped, so junk or {@code null} yields a requirement with no alternatives — nothing
+     * required. Evaluate it with {@link io.github.gpuenv.spi.CudaRequirementEvaluator}.
+     *
+     * <p>{@code CudaRequirement.parse("cuda>=12.4 brand=tesla,driver>=470,driver<471").alternatives().size() == 2}
+     */
+    public static CudaRequirement parse(String value) {
+        return io.github.gpuenv.internal.container.NvidiaRequireCudaParser.parse(value);
+    }
+
+    /**
      * One constraint, e.g. {@code cuda>=12.4}.
      *
      * @param key {@code cuda}, {@code driver}, {@code arch} or {@code brand}
