@@ -40,6 +40,7 @@ public final class RunOptions {
     private final List<String> capabilitiesAdded;
     private final int maxOutputBytes;
     private final Consumer<CreateContainerCmd> createContainerCmdModifier;
+    private final boolean preflight;
 
     private RunOptions(Builder b) {
         this.image = b.image;
@@ -59,6 +60,7 @@ public final class RunOptions {
         this.capabilitiesAdded = List.copyOf(b.capabilitiesAdded);
         this.maxOutputBytes = b.maxOutputBytes;
         this.createContainerCmdModifier = b.createContainerCmdModifier;
+        this.preflight = b.preflight;
     }
 
     /** A builder for {@code image}, e.g. {@code nvidia/cuda:12.4.1-base-ubuntu22.04}. */
@@ -156,6 +158,15 @@ public final class RunOptions {
         return Optional.ofNullable(createContainerCmdModifier);
     }
 
+    /**
+     * Whether the run is checked before anything is created (default true): the image's platform, the GPU
+     * selection against the engine host's GPUs and the image's {@code NVIDIA_REQUIRE_*} against its driver, each
+     * only where gpuenv knows the facts. See {@code docs/preflight.md}.
+     */
+    public boolean preflight() {
+        return preflight;
+    }
+
     @Override
     public String toString() {
         return "RunOptions[image=" + image + ", command=" + command + ", gpus=" + gpus + ", attach=" + attach
@@ -181,6 +192,7 @@ public final class RunOptions {
         private final List<String> capabilitiesAdded = new ArrayList<>();
         private int maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
         private Consumer<CreateContainerCmd> createContainerCmdModifier;
+        private boolean preflight = true;
 
         private Builder(String image) {
             Objects.requireNonNull(image, "image");
@@ -208,6 +220,7 @@ public final class RunOptions {
             this.capabilitiesAdded.addAll(o.capabilitiesAdded);
             this.maxOutputBytes = o.maxOutputBytes;
             this.createContainerCmdModifier = o.createContainerCmdModifier;
+            this.preflight = o.preflight;
         }
 
         /** The command, as argv. */
@@ -323,6 +336,16 @@ public final class RunOptions {
             return this;
         }
 
+        /**
+         * Whether to check the run before anything is created (default true); false lets the engine (and the
+         * NVIDIA Container Toolkit) answer for themselves, as {@code gpuenv run --no-preflight}.
+         */
+        public Builder preflight(boolean enabled) {
+            this.preflight = enabled;
+            return this;
+        }
+
+        /** The options. */
         public RunOptions build() {
             return new RunOptions(this);
         }
