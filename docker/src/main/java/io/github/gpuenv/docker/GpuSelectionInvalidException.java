@@ -12,7 +12,7 @@ public class GpuSelectionInvalidException extends DockerGpuException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param attempted what was being done, e.g. {@code "preflight of a container (nvidia/cuda:12.4.1-base)"}
+     * @param attempted what was being done, e.g. {@code "preflight of a run of nvidia/cuda:12.4.1-base-ubuntu22.04"}
      * @param message what is wrong, with the host's GPUs
      * @param remedy what to request instead
      */

@@ -1,8 +1,12 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.DetectOptions;
+import io.github.gpuenv.capture.MachineCapture;
 import io.github.gpuenv.docker.Attach;
+import io.github.gpuenv.docker.ConnectOptions;
 import io.github.gpuenv.docker.DockerGpu;
 import io.github.gpuenv.docker.GpuRequest;
+import io.github.gpuenv.docker.LaunchPlan;
 import io.github.gpuenv.docker.LogStream;
 import io.github.gpuenv.docker.PullPolicy;
 import io.github.gpuenv.docker.RunOptions;
@@ -20,13 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gpuenv run [--gpus SPEC] [--attach auto|toolkit|cdi|inject] [--pull POLICY] [--timeout D] IMAGE [CMD…]}:
- * the container's stdout and stderr stream to ours; the exit code is the container's, 125 when gpuenv or the
- * daemon fails (the typed message and its remedy on stderr).
+ * {@code gpuenv run [--gpus SPEC] [--attach auto|toolkit|cdi|inject] [--pull POLICY] [--timeout D] [--dry-run [--json]]
+ * [--no-preflight] IMAGE [CMD…]}: the container's stdout and stderr stream to ours; the exit code is the container's,
+ * 125 when gpuenv or the daemon fails or preflight refuses (the typed message and its remedy on stderr). With
+ * {@code --dry-run} nothing is created: the create request and preflight's checks are printed (text, or JSON with
+ * {@code --json}), exit 0, or 125 when preflight refuses.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a container with GPUs (least privilege, no network by default) and remove it.",
-                "Exit code: the container's; 125 when gpuenv or the Docker daemon fails."})
+                "Exit code: the container's; 125 when gpuenv or the Docker daemon fails, or preflight refuses."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,6 +65,22 @@ final class RunCommand implements Callable<Integer> {
             description = "Network mode (default ${DEFAULT-VALUE}).")
     String network;
 
+    @Option(names = "--dry-run", description = "Print the create request (device requests, CDI names, mounts, devices,"
+            + " env, labels, image, command) and preflight's checks; create nothing. Exit 125 when preflight refuses.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "With --dry-run: print the plan as JSON.")
+    boolean json;
+
+    @Option(names = "--no-preflight", description = "Do not check the run before creating it (image platform, GPU"
+            + " selection, NVIDIA_REQUIRE_CUDA): let the engine and the NVIDIA toolkit answer.")
+    boolean noPreflight;
+
+    @Option(names = "--engine-host-capture", paramLabel = "DIR",
+            description = "A gpuenv capture of the engine's host (another machine's engine): preflight judges by its"
+                    + " NVIDIA driver and GPUs.")
+    java.nio.file.Path engineHostCapture;
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image.")
     String image;
 
@@ -70,8 +92,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json && !dryRun) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--json needs --dry-run (a run's output is the"
+                    + " container's) → gpuenv run --dry-run --json …");
+        }
         RunOptions.Builder options = RunOptions.builder(image).command(command).attach(attach).allowInject(allowInject)
-                .pullPolicy(pull).network(network);
+                .pullPolicy(pull).network(network).preflight(!noPreflight);
         if (gpus != null) {
             options.gpus(parseGpus(gpus));
         }
@@ -82,7 +108,22 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         PullProgressPrinter progress = PullProgressPrinter.forConsole();
-        try (DockerGpu gpu = DockerGpu.connect(docker.connectOptions())) {
+        ConnectOptions.Builder connect = docker.connectOptionsBuilder();
+        if (engineHostCapture != null) {
+            connect.engineHostFacts(captureOptions(engineHostCapture));
+        }
+        if (dryRun) {
+            try (DockerGpu gpu = DockerGpu.connect(connect.build())) {
+                LaunchPlan plan = gpu.plan(options.build());
+                out.print(json ? plan.toJson() : "gpuenv run --dry-run: nothing is created\n" + plan.toText());
+                out.flush();
+                if (plan.refused()) {
+                    throw plan.refusal();
+                }
+                return GpuEnvCli.OK;
+            }
+        }
+        try (DockerGpu gpu = DockerGpu.connect(connect.build())) {
             RunResult result = gpu.run(options.build(), (stream, bytes) -> {
                 PrintStream target = stream == LogStream.STDERR ? err : out;
                 target.write(bytes, 0, bytes.length);
@@ -91,6 +132,19 @@ final class RunCommand implements Callable<Integer> {
             return result.exitCode();
         } finally {
             progress.finish();
+        }
+    }
+
+    /** The detection options that replay a {@code gpuenv capture} directory. */
+    private DetectOptions captureOptions(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir.resolve("root"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine-host-capture " + dir + " is not a"
+                    + " gpuenv capture (it has no root/) → make one on the engine's host with gpuenv capture DIR");
+        }
+        try {
+            return MachineCapture.replayOptions(dir).build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -217,7 +217,7 @@ public final class ContainerRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 create.close();
-                throw new ContainerInterruptedException("preflight of a container (" + options.image() + ")",
+                throw new ContainerInterruptedException("preflight of a run of " + options.image(),
                         "interrupted while the engine host's facts were detected; nothing was created", e);
             }
         }

@@ -92,7 +92,7 @@ public final class Preflight {
 
     /** Checks {@code in}. */
     public static Result evaluate(Input in) {
-        String attempted = "preflight of a container (" + in.imageReference() + ")";
+        String attempted = "preflight of a run of " + in.imageReference();
         List<Check> checks = new ArrayList<>();
         DockerGpuException[] refusal = new DockerGpuException[1];
         java.util.function.BiConsumer<Check, DockerGpuException> add = (check, failure) -> {
