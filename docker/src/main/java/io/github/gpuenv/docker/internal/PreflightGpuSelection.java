@@ -193,8 +193,8 @@ final class PreflightGpuSelection {
         /** One device name of NVIDIA's CDI spec (nvidia.com/gpu=<id>); {@code name} is how the request spells it. */
         void cdiEntry(String id, String name) {
             if (id.length() > MAX_ID_LENGTH) {
-                problems.add(name.substring(0, Math.min(name.length(), 40)) + "…: no such GPU on this host ("
-                        + id.length() + " characters)");
+                problems.add(shown(name.substring(0, 40)) + "…: no such GPU on this host (" + id.length()
+                        + " characters)");
                 return;
             }
             if (id.equals("all")) {
