@@ -210,7 +210,8 @@ public final class ContainerRunner {
         if (!options.preflight()) {
             return new Prepared(gpu, create, Preflight.off());
         }
-        Optional<PreflightFacts.HostFacts> facts = Optional.empty();
+        // a run with GPUs waits (bounded) for the engine host's facts; one without takes them only if known
+        Optional<PreflightFacts.HostFacts> facts = preflightFacts == null ? Optional.empty() : preflightFacts.peek();
         if (preflightFacts != null && gpu != null) {
             try {
                 facts = preflightFacts.get();

@@ -137,9 +137,10 @@ public final class Preflight {
             return;
         }
         if (imageArch.isEmpty() || engineArch.isEmpty()) {
-            add.accept(Check.pass(PLATFORM, in.imageReference() + " is built for " + image.platform() + ", an "
-                    + engineOs + " image; the engine's CPU architecture is " + (engineArch.isEmpty() ? "not known"
-                    : engineArch) + (imageArch.isEmpty() ? " and the image's not given" : "")), null);
+            add.accept(Check.skipped(PLATFORM, in.imageReference() + " is built for " + image.platform() + ", an "
+                    + engineOs + " image as the engine's; the CPU architecture is not compared: "
+                    + (imageArch.isEmpty() ? "the image gives none" : "the engine's is not known yet (it is read"
+                    + " with the engine host's facts, on the first run with GPUs)")), null);
             return;
         }
         if (imageArch.equals(engineArch)) {

@@ -105,6 +105,12 @@ public final class PreflightFacts {
         }
     }
 
+    /** The current answer if one has been detected; never waits and starts nothing. */
+    public synchronized java.util.Optional<HostFacts> peek() {
+        return current != null && current.isDone() && !current.isCompletedExceptionally()
+                ? java.util.Optional.of(current.join()) : java.util.Optional.empty();
+    }
+
     private synchronized CompletableFuture<HostFacts> future() {
         long now = System.nanoTime();
         if (current == null) {

@@ -192,7 +192,9 @@ class PreflightTest {
         assertThat(check(onH200(image("amd64"), GpuRequest.all(), Map.of()), Preflight.PLATFORM).status())
                 .isEqualTo(CheckStatus.PASS);
         assertThat(check(onH200(image(""), GpuRequest.all(), Map.of()), Preflight.PLATFORM).status())
-                .isEqualTo(CheckStatus.PASS);
+                .isEqualTo(CheckStatus.SKIPPED);
+        assertThat(check(check(image("arm64"), null, null, Map.of(), Optional.empty()), Preflight.PLATFORM).message())
+                .contains("the engine's is not known yet");
     }
 
     @Test
