@@ -73,11 +73,7 @@ class PreflightIT {
 
     /** The engine's {@code create} events of containers labelled {@code mark} since {@code since}. */
     static List<String> creates(String host, Instant since, String mark) {
-        String filter = "{\"type\":[\"container\"],\"event\":[\"create\"],\"label\":[\"" + LABEL + "=" + mark + "\"]}";
-        long until = Instant.now().getEpochSecond() + 1;
-        String body = TestEngines.get(host, "/events?since=" + (since.getEpochSecond() - 1) + "&until=" + until
-                + "&filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
-        return body.lines().filter(l -> l.contains("\"create\"")).toList();
+        return TestEngines.createEvents(host, since, LABEL, mark);
     }
 
     /** Containers labelled {@code mark} now on the engine. */
