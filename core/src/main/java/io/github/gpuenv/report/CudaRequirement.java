@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * {@code NVIDIA_REQUIRE_CUDA} parsed as libnvidia-container reads it: space-separated alternatives, any one of
  * which suffices; each alternative is comma-separated constraints that must all hold
- * ({@code "cuda>=12.4 brand=tesla,driver>=470,driver<471"}).
+ * ({@code "cuda>=12.4 brand=tesla,driver>=470,driver<471"}). Parsed by
+ * {@link io.github.gpuenv.spi.NvidiaRequireCudaParser}, evaluated by {@link io.github.gpuenv.spi.CudaRequirementEvaluator}.
  *
  * @param raw the variable's value, unchanged
  * @param alternatives the alternatives, each a list of constraints
@@ -15,18 +16,6 @@ public record CudaRequirement(String raw, List<List<Constraint>> alternatives) {
     public CudaRequirement {
         Objects.requireNonNull(raw, "raw");
         alternatives = alternatives.stream().map(List::copyOf).toList();
-    }
-
-    /**
-     * Parses a value of {@code NVIDIA_REQUIRE_CUDA} (or any {@code NVIDIA_REQUIRE_*} variable: they share the
-     * grammar) as libnvidia-container reads it. Never throws: a constraint that cannot be read (unknown key, no
-     * operator, empty value) is dropped, so junk or {@code null} yields a requirement with no alternatives — nothing
-     * required. Evaluate it with {@link io.github.gpuenv.spi.CudaRequirementEvaluator}.
-     *
-     * <p>{@code CudaRequirement.parse("cuda>=12.4 brand=tesla,driver>=470,driver<471").alternatives().size() == 2}
-     */
-    public static CudaRequirement parse(String value) {
-        return io.github.gpuenv.internal.container.NvidiaRequireCudaParser.parse(value);
     }
 
     /**

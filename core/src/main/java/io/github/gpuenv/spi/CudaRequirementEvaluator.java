@@ -16,7 +16,7 @@ import java.util.Optional;
  * use it (libnvidia-container evaluates a requirement once per visible GPU, with that GPU's compute capability:
  * callers that know the GPUs pass one architecture at a time).
  *
- * <p>{@code Verdict v = CudaRequirementEvaluator.evaluate(CudaRequirement.parse("cuda>=12.4"),
+ * <p>{@code Verdict v = CudaRequirementEvaluator.evaluate(NvidiaRequireCudaParser.parse("cuda>=12.4"),
  * new Driver("580.159.04", "13.0", null, List.of()));}
  *
  * <p>A {@code cuda} or {@code driver} constraint against an unknown version makes its alternative undecided. A

@@ -8,6 +8,7 @@ import io.github.gpuenv.spi.CudaRequirementEvaluator.Driver;
 import io.github.gpuenv.spi.CudaRequirementEvaluator.Outcome;
 import io.github.gpuenv.spi.CudaRequirementEvaluator.Verdict;
 import io.github.gpuenv.spi.CudaRequirementEvaluator;
+import io.github.gpuenv.spi.NvidiaRequireCudaParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.github.gpuenv.docker.internal;
 
 import io.github.gpuenv.report.CudaRequirement;
+import io.github.gpuenv.spi.NvidiaRequireCudaParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * set and {@code NVIDIA_REQUIRE_CUDA} unset or empty — requires {@code cuda>=MAJOR.MINOR} of its
  * {@code CUDA_VERSION}; {@code NVIDIA_DISABLE_REQUIRE} set to what Go's {@code strconv.ParseBool} reads as true
  * ({@code 1}, {@code t}, {@code T}, {@code TRUE}, {@code true}, {@code True}) disables them all, and anything else
- * (also {@code yes}) does not. Values are parsed by core's {@link CudaRequirement#parse}. Pure; never throws.
+ * (also {@code yes}) does not. Values are parsed by core's {@link NvidiaRequireCudaParser}. Pure; never throws.
  *
  * <p>{@code PreflightRequirements r = PreflightRequirements.of(Map.of("NVIDIA_REQUIRE_CUDA", "cuda>=12.4"));}
  *
@@ -78,7 +79,7 @@ record PreflightRequirements(String disabledBy, List<Declared> declared, String 
         List<Declared> declared = new ArrayList<>();
         new TreeMap<>(env).forEach((name, value) -> {
             if (name.startsWith(REQUIRE_PREFIX) && !name.startsWith(JETPACK_PREFIX)) {
-                declared.add(new Declared(name, value, CudaRequirement.parse(value)));
+                declared.add(new Declared(name, value, NvidiaRequireCudaParser.parse(value)));
             }
         });
         String legacyProblem = "";
@@ -90,7 +91,7 @@ record PreflightRequirements(String disabledBy, List<Declared> declared, String 
                         + " reads (MAJOR[.MINOR[.PATCH]]): its hook fails with 'invalid CUDA version', and no"
                         + " requirement is taken from it";
             } else {
-                declared.add(new Declared(CUDA_VERSION, cudaVersion, CudaRequirement.parse("cuda>=" + majorMinor)));
+                declared.add(new Declared(CUDA_VERSION, cudaVersion, NvidiaRequireCudaParser.parse("cuda>=" + majorMinor)));
             }
         }
         return new PreflightRequirements("", declared, legacyProblem);
