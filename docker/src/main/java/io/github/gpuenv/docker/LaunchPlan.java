@@ -62,6 +62,7 @@ public record LaunchPlan(String endpoint, String image, String imagePlatform, Li
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** A plan; {@link DockerGpu#plan(RunOptions)} makes them. Null text components read as empty. */
     public LaunchPlan {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(image, "image");
@@ -93,6 +94,7 @@ public record LaunchPlan(String endpoint, String image, String imagePlatform, Li
      */
     public record DeviceRequest(String driver, int count, List<String> deviceIds, List<List<String>> capabilities,
                                 Map<String, String> options) {
+        /** A device request; a null driver reads as empty. */
         public DeviceRequest {
             driver = Objects.requireNonNullElse(driver, "");
             deviceIds = List.copyOf(deviceIds);
@@ -110,6 +112,7 @@ public record LaunchPlan(String endpoint, String image, String imagePlatform, Li
      * @param readOnly whether read-only
      */
     public record Mount(String type, String source, String target, boolean readOnly) {
+        /** A mount; null paths read as empty. */
         public Mount {
             Objects.requireNonNull(type, "type");
             source = Objects.requireNonNullElse(source, "");
@@ -125,6 +128,7 @@ public record LaunchPlan(String endpoint, String image, String imagePlatform, Li
      * @param permissions cgroup permissions, e.g. {@code rwm}
      */
     public record Device(String hostPath, String containerPath, String permissions) {
+        /** A device node; null parts read as empty. */
         public Device {
             hostPath = Objects.requireNonNullElse(hostPath, "");
             containerPath = Objects.requireNonNullElse(containerPath, "");

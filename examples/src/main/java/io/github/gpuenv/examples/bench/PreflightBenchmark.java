@@ -12,7 +12,6 @@ import io.github.gpuenv.docker.RunResult;
 import io.github.gpuenv.report.CheckStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -81,7 +80,8 @@ public final class PreflightBenchmark {
             }
             report("warm launch, preflight on", withPreflight);
             report("warm launch, preflight off", without);
-            System.out.printf("difference of medians: %+.2f ms%n", (median(withPreflight) - median(without)) / 1e6);
+            System.out.printf("difference of medians: %+.2f ms%n",
+                    (LaunchBenchmark.median(withPreflight) - LaunchBenchmark.median(without)) / 1e6);
 
             // the same prepared run with and without preflight: only the rules and the facts lookup differ
             List<Long> plansOn = new ArrayList<>();
@@ -96,24 +96,13 @@ public final class PreflightBenchmark {
             report("plan(), preflight on", plansOn);
             report("plan(), preflight off", plansOff);
             System.out.printf("preflight's own work (difference of medians): %+.3f ms%n",
-                    (median(plansOn) - median(plansOff)) / 1e6);
+                    (LaunchBenchmark.median(plansOn) - LaunchBenchmark.median(plansOff)) / 1e6);
         }
     }
 
     private static void report(String what, List<Long> nanos) {
-        System.out.printf("%-40s median %7.2f ms   p90 %7.2f ms   (n=%d)%n", what, median(nanos) / 1e6,
-                percentile(nanos, 0.9) / 1e6, nanos.size());
-    }
-
-    private static double median(List<Long> values) {
-        return percentile(values, 0.5);
-    }
-
-    private static double percentile(List<Long> values, double p) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        System.out.printf("%-40s median %7.2f ms   p90 %7.2f ms   (n=%d)%n", what,
+                LaunchBenchmark.median(nanos) / 1e6, LaunchBenchmark.percentile(nanos, 0.9) / 1e6, nanos.size());
     }
 
     private static void require(boolean condition) {
