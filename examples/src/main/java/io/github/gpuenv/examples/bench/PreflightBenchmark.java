@@ -21,7 +21,8 @@ import java.util.Map;
  * hits both alike; then the preflight work alone: {@code DockerGpu.plan} (inspection, create request, the plan's
  * JSON) with preflight on and off, interleaved — the difference is the rules and the cached facts' lookup. The engine's host is given as a gpuenv capture
  * ({@code --capture}) so every rule has facts to judge by; the engine must serve {@code --gpus} (a real GPU host, or
- * the CI's stand-in toolkit hook engine). Prints medians and p90s in milliseconds.
+ * the CI's stand-in toolkit hook engine). The container runs {@code --command} (default {@code true}, split on spaces).
+ * Prints medians and p90s in milliseconds.
  *
  * <p>{@code java -cp examples/target/gpuenv.jar io.github.gpuenv.examples.bench.PreflightBenchmark --host
  * unix:///run/gpuenv-docker-hook/docker.sock --image gpuenv/preflight:cuda13 --capture
@@ -40,12 +41,13 @@ public final class PreflightBenchmark {
         String host = a.getOrDefault("--host", "unix:///run/gpuenv-docker-hook/docker.sock");
         String image = a.getOrDefault("--image", "gpuenv/busybox:test");
         int runs = Integer.parseInt(a.getOrDefault("--runs", "40"));
+        List<String> command = List.of(a.getOrDefault("--command", "true").strip().split("\\s+"));
         ConnectOptions.Builder connect = ConnectOptions.builder().dockerHost(host);
         if (a.containsKey("--capture")) {
             DetectOptions facts = MachineCapture.replayOptions(Path.of(a.get("--capture"))).build();
             connect.engineHostFacts(facts);
         }
-        RunOptions on = RunOptions.builder(image).command("true").pullPolicy(PullPolicy.NEVER).gpus(GpuRequest.all())
+        RunOptions on = RunOptions.builder(image).command(command).pullPolicy(PullPolicy.NEVER).gpus(GpuRequest.all())
                 .build();
         RunOptions off = on.toBuilder().preflight(false).build();
         try (DockerGpu gpu = DockerGpu.connect(connect.build())) {
