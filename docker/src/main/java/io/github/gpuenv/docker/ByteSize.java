@@ -4,7 +4,6 @@ import io.github.gpuenv.docker.internal.SpecText;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An amount of memory in bytes, written as the Docker CLI writes {@code --shm-size} and {@code --memory}
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public record ByteSize(long bytes) {
 
-    private static final Pattern NUMBER = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,4})?");
     private static final String UNITS = "kmgtp";
 
     /** @throws IllegalArgumentException when {@code bytes} is negative */
@@ -67,7 +65,7 @@ public record ByteSize(long bytes) {
             number = text.substring(0, end + 1);
             suffix = text.substring(end + 1);
         }
-        if (!NUMBER.matcher(number).matches()) {
+        if (!SpecText.decimal(number, false, 4)) {
             throw new IllegalArgumentException("invalid size: " + SpecText.quote(text)
                     + " (a number with an optional unit: 512m, 16g, 1GiB)");
         }

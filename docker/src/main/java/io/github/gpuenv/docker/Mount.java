@@ -123,8 +123,14 @@ public record Mount(Type type, String source, String target, boolean readOnly, L
     public static Mount parse(String text) {
         Objects.requireNonNull(text, "text");
         String[] parts = text.split(":", -1);
-        if (parts.length > 3 || parts[0].isEmpty()) {
+        if (parts.length > 3) {
             throw new IllegalArgumentException("invalid volume specification: " + SpecText.quote(text) + EXAMPLE);
+        }
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException("invalid volume specification: " + SpecText.quote(text)
+                        + ": empty section between colons" + EXAMPLE);
+            }
         }
         if (parts.length == 1) {
             return anonymousVolume(parts[0]);

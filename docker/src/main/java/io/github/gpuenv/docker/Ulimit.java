@@ -83,7 +83,7 @@ public record Ulimit(String name, long soft, long hard) {
 
     private static long number(String value, String text) {
         String digits = value.startsWith("-") || value.startsWith("+") ? value.substring(1) : value;
-        if (!SpecText.digits(digits) || digits.length() > 19) {
+        if (!SpecText.digits(digits)) {
             throw new IllegalArgumentException("invalid ulimit value " + SpecText.quote(value) + " in "
                     + SpecText.quote(text) + " (a number, or -1 for unlimited)");
         }

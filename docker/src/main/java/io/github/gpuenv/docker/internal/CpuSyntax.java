@@ -3,7 +3,6 @@ package io.github.gpuenv.docker.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 /**
  * The Docker CLI's CPU options as text: {@code --cpus} (a rational number of CPUs, {@code 1.5}, {@code 3/2},
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class CpuSyntax {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,30}");
     private static final BigDecimal NANOS = BigDecimal.valueOf(1_000_000_000L);
     /** The largest CPU number a cpuset may name (the kernel's NR_CPUS limit is 8192). */
     private static final int MAX_CPU = 8191;
@@ -29,10 +26,13 @@ public final class CpuSyntax {
      * @throws IllegalArgumentException when it is no number, not above 0, or finer than a nano CPU
      */
     public static long nanoCpus(String text) {
+        if (text.length() > 64) {
+            throw new IllegalArgumentException("failed to parse " + SpecText.quote(text)
+                    + " as a rational number (too long)");
+        }
         BigDecimal cpus;
         int slash = text.indexOf('/');
-        if (slash >= 0 && INTEGER.matcher(text.substring(0, slash)).matches()
-                && INTEGER.matcher(text.substring(slash + 1)).matches()) {
+        if (slash >= 0 && integer(text.substring(0, slash)) && integer(text.substring(slash + 1))) {
             BigInteger denominator = new BigInteger(text.substring(slash + 1));
             if (denominator.signum() == 0) {
                 throw new IllegalArgumentException("failed to parse " + SpecText.quote(text) + " as a rational number");
@@ -44,7 +44,7 @@ public final class CpuSyntax {
                         + " (at most 9 decimal places)");
             }
             cpus = division[0].divide(NANOS, 9, RoundingMode.UNNECESSARY);
-        } else if (DECIMAL.matcher(text).matches()) {
+        } else if (SpecText.decimal(text, true, 3)) {
             cpus = new BigDecimal(text);
         } else {
             throw new IllegalArgumentException("failed to parse " + SpecText.quote(text)
@@ -83,6 +83,11 @@ public final class CpuSyntax {
             }
         }
         return text;
+    }
+
+    private static boolean integer(String text) {
+        String digits = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
+        return SpecText.digits(digits) && digits.length() <= 30;
     }
 
     private static boolean cpu(String text) {

@@ -52,6 +52,54 @@ public final class SpecText {
         return out.toString();
     }
 
+    /**
+     * Whether {@code text} is a decimal number: an optional sign (when {@code signed}), digits with an optional
+     * point ({@code 1}, {@code 1.}, {@code .5}, {@code 1.5}), and an optional exponent of at most
+     * {@code maxExponentDigits} digits ({@code 1e-2}). A linear scan (a regular expression for this backtracks
+     * quadratically on long digit runs).
+     */
+    public static boolean decimal(String text, boolean signed, int maxExponentDigits) {
+        int i = 0;
+        int n = text.length();
+        if (signed && i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0 || exponent > maxExponentDigits) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Whether {@code text} is made only of ASCII digits (and is not empty). */
     public static boolean digits(String text) {
         if (text.isEmpty()) {
