@@ -8,8 +8,15 @@
 #     roots, bridge gpuenv-hookbr0), started with a stand-in nvidia-container-runtime-hook on its PATH, so it
 #     registers moby's `nvidia` device driver (the toolkit path's wiring, without a GPU); the stand-in logs its
 #     argv to /var/log/gpuenv-fake-hook.log, drains the OCI state on stdin and exits 0
+#   * Podman 5.4 (Debian 13 podman + conmon, netavark, catatonit, unpacked under /opt/gpuenv-podman with Debian 13's
+#     glibc beside them: each binary's ELF interpreter and RPATH point at that private lib dir; Debian 12's runc) serving
+#     its Docker-compatible API on unix:///run/gpuenv-podman/podman.sock as root, with its own configs
+#     (/etc/gpuenv-podman), vfs storage, run dirs, bridge subnet and CDI dir /etc/gpuenv-cdi-podman. Podman 5.4 reads
+#     CDI specs only from /etc/cdi and /var/run/cdi (containers.conf's cdi_spec_dirs arrives in 5.5), so the service
+#     runs in a mount namespace of its own where /var/run/cdi is that dir and /etc/cdi (when the host has one) is
+#     masked by an empty dir: the host's CDI dirs are not touched
 #   * a local registry (Debian 12 docker-registry) on 127.0.0.1:5000, no auth
-#   * a busybox-static test image gpuenv/busybox:test imported on both engines and pushed
+#   * a busybox-static test image gpuenv/busybox:test imported on every engine and pushed
 #     to the registry as 127.0.0.1:5000/gpuenv/busybox:test
 #
 # Usage: docker-engines.sh start|stop|status|env|throwaway start|kill|stop
@@ -70,6 +77,20 @@ TMP_LOG=/var/log/gpuenv-dockerd-tmp.log
 TMP_BRIDGE=gpuenv-tmpbr0
 TMP_BRIDGE_CIDR=172.31.252.1/24
 
+POD_DIR=/opt/gpuenv-podman
+POD_RUN=/run/gpuenv-podman
+POD_SOCK=$POD_RUN/podman.sock
+POD_HOST=unix://$POD_SOCK
+POD_PID=$POD_RUN/podman.pid
+POD_ETC=/etc/gpuenv-podman
+POD_DATA=/var/lib/gpuenv-podman
+POD_CDI=/etc/gpuenv-cdi-podman
+POD_LOG=/var/log/gpuenv-podman.log
+POD_SUBNET=172.31.253.0/24
+# Debian 13 packages unpacked for Podman; the lib packages are those whose Debian 12 versions are too old for it
+POD_PKGS=(podman conmon catatonit netavark aardvark-dns golang-github-containers-common libc6 libgpgme11t64
+  libassuan9 libgpg-error0 libseccomp2 libsqlite3-0 libsubid5 libglib2.0-0t64 libsystemd0 libgcc-s1)
+
 REG_ADDR=127.0.0.1:5000
 REG_PID=/run/gpuenv-registry.pid
 REG_DATA=/var/lib/gpuenv-registry
@@ -114,7 +135,7 @@ pid_alive() { # $1 = pidfile; true only for a live (not zombie) daemon of ours: 
   pid=$(cat "$1")
   kill -0 "$pid" 2>/dev/null || return 1
   grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE 'dockerd|containerd|docker-registry'
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE 'dockerd|containerd|docker-registry|podman'
 }
 wait_for() { # $1 = description, rest = command; polls up to WAIT_S seconds
   local what=$1; shift
@@ -127,8 +148,9 @@ wait_for() { # $1 = description, rest = command; polls up to WAIT_S seconds
   return 1
 }
 all_up() {
-  ping_sock "$D20_SOCK" && ping_sock "$D26_SOCK" && ping_sock "$HOOK_SOCK" && registry_up &&
-    image_on "$D20_SOCK" && image_on "$D26_SOCK" && image_on "$HOOK_SOCK" && image_in_registry
+  ping_sock "$D20_SOCK" && ping_sock "$D26_SOCK" && ping_sock "$HOOK_SOCK" && podman_up && registry_up &&
+    image_on "$D20_SOCK" && image_on "$D26_SOCK" && image_on "$HOOK_SOCK" && image_on "$POD_SOCK" &&
+    image_in_registry
 }
 ensure_bridge() { # $1 = name, $2 = cidr
   if ! ip link show "$1" >/dev/null 2>&1; then
@@ -188,25 +210,32 @@ start_d20() {
 }
 
 # ---- engine 26.1 -----------------------------------------------------------------------
+trixie_unpack() { # $1 = dir to unpack into, rest = Debian 13 (trixie) package names; apt with private lists
+  local into=$1 work uri o d
+  shift
+  work=$(mktemp -d)
+  uri=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$uri" ] || uri=http://deb.debian.org/debian
+  mkdir -p "$work/apt/lists/partial" "$work/apt/parts" "$work/deb" "$into"
+  printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "$uri" >"$work/apt/parts/t.sources"
+  o=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/apt/parts"
+     -o "Dir::State::Lists=$work/apt/lists" -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
+  apt-get "${o[@]}" update -qq || { rm -rf "$work"; die "apt-get update for trixie failed"; }
+  (cd "$work/deb" && apt-get "${o[@]}" download "$@" >/dev/null 2>&1) ||
+    { rm -rf "$work"; die "downloading trixie $* failed"; }
+  for d in "$work"/deb/*.deb; do dpkg-deb -x "$d" "$into"; done
+  rm -rf "$work"
+}
+
 fetch_engine26() {
   if [ -x "$E26_DIR/bin/dockerd" ] && "$E26_DIR/bin/dockerd" --version 2>/dev/null | grep -q 'version 26\.1'; then
     return 0
   fi
   log "fetching Docker Engine 26.1 + containerd from Debian 13 (trixie) into $E26_DIR"
-  local work uri o
+  local work
   work=$(mktemp -d)
-  uri=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  [ -n "$uri" ] || uri=http://deb.debian.org/debian
-  mkdir -p "$work/apt/lists/partial" "$work/apt/parts" "$work/deb" "$work/x"
-  printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-    "$uri" >"$work/apt/parts/t.sources"
-  o=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$work/apt/parts"
-     -o "Dir::State::Lists=$work/apt/lists" -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
-  apt-get "${o[@]}" update -qq || die "apt-get update for trixie failed"
-  (cd "$work/deb" && apt-get "${o[@]}" download docker.io containerd >/dev/null 2>&1) ||
-    die "downloading trixie docker.io/containerd failed"
-  local d
-  for d in "$work"/deb/*.deb; do dpkg-deb -x "$d" "$work/x"; done
+  trixie_unpack "$work/x" docker.io containerd
   rm -rf "$E26_DIR.tmp"; mkdir -p "$E26_DIR.tmp/bin"
   cp "$work/x/usr/sbin/dockerd" "$work/x/usr/sbin/docker-proxy" "$work/x/usr/bin/containerd" \
      "$work/x/usr/bin/containerd-shim-runc-v2" "$work/x/usr/bin/ctr" "$E26_DIR.tmp/bin/"
@@ -326,6 +355,114 @@ start_hook() {
   ensure_bridge "$HOOK_BRIDGE" "$HOOK_BRIDGE_CIDR"
   start_dockerd20 hook "$HOOK_RUN" "$HOOK_SOCK" "$HOOK_PID" "$HOOK_EXEC" "$HOOK_DATA" "$HOOK_LOG" "$HOOK_BRIDGE" \
     "$HOOK_BIN:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+}
+
+# ---- podman 5.4 ------------------------------------------------------------------------
+podman_up() { # the socket answers _ping and its headers say Podman 5.4 (cheap: /version runs conmon and runc)
+  [ -S "$POD_SOCK" ] &&
+    curl -fsS -m 3 -i --unix-socket "$POD_SOCK" http://d/_ping 2>/dev/null | grep -qi '^Libpod-Api-Version: 5\.4\.'
+}
+
+fetch_podman() {
+  if [ -x "$POD_DIR/bin/podman" ] && "$POD_DIR/bin/podman" --version 2>/dev/null | grep -q 'version 5\.4\.'; then
+    return 0
+  fi
+  apt_install patchelf
+  log "fetching Podman 5.4 and its runtime from Debian 13 (trixie) into $POD_DIR"
+  local work b
+  work=$(mktemp -d)
+  trixie_unpack "$work/x" "${POD_PKGS[@]}"
+  rm -rf "$POD_DIR.tmp"; mkdir -p "$POD_DIR.tmp/bin" "$POD_DIR.tmp/lib" "$POD_DIR.tmp/share"
+  cp -a "$work"/x/usr/lib/x86_64-linux-gnu/*.so* "$POD_DIR.tmp/lib/"
+  cp "$work/x/usr/bin/podman" "$work/x/usr/bin/conmon" "$work/x/usr/bin/catatonit" \
+     "$work/x/usr/lib/podman/netavark" "$work/x/usr/lib/podman/aardvark-dns" "$POD_DIR.tmp/bin/"
+  cp "$work/x/usr/share/containers/seccomp.json" "$POD_DIR.tmp/share/"
+  # Debian 13's binaries need glibc 2.38+ and Debian 12 has 2.36: each dynamic binary gets the private loader and an
+  # RPATH (DT_RPATH, which also covers its libraries' own dependencies) on the private lib dir. What is not there
+  # (libaudit, libselinux, ...) comes from Debian 12, older and so compatible with the newer glibc.
+  for b in podman conmon netavark aardvark-dns; do
+    patchelf --set-interpreter "$POD_DIR/lib/ld-linux-x86-64.so.2" --force-rpath --set-rpath "$POD_DIR/lib" \
+      "$POD_DIR.tmp/bin/$b"
+  done
+  rm -rf "$POD_DIR"; mv "$POD_DIR.tmp" "$POD_DIR"
+  rm -rf "$work"
+  for b in podman conmon netavark; do
+    "$POD_DIR/bin/$b" --version >/dev/null || die "$POD_DIR/bin/$b does not run"
+  done
+  "$POD_DIR/bin/podman" --version >&2
+}
+
+write_configs_podman() {
+  mkdir -p "$POD_ETC" "$POD_CDI" "$POD_RUN" "$POD_DATA/home/.config/containers" "$POD_DATA/empty"
+  cat >"$POD_ETC/containers.conf" <<EOC
+[containers]
+log_driver = "k8s-file"
+init_path = "$POD_DIR/bin/catatonit"
+seccomp_profile = "$POD_DIR/share/seccomp.json"
+
+[network]
+network_backend = "netavark"
+network_config_dir = "$POD_DATA/networks"
+default_subnet = "$POD_SUBNET"
+firewall_driver = "none"
+
+[engine]
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+events_logfile_path = "$POD_RUN/events.log"
+conmon_path = ["$POD_DIR/bin/conmon"]
+helper_binaries_dir = ["$POD_DIR/bin"]
+# Debian 12's runc: crun refuses this machine's hybrid cgroup layout ("cgroups in hybrid mode not supported")
+runtime = "runc"
+tmp_dir = "$POD_RUN/libpod"
+static_dir = "$POD_DATA/storage/libpod"
+volume_path = "$POD_DATA/storage/volumes"
+# cdi_spec_dirs is read from Podman 5.5 on; 5.4 reads /etc/cdi and /var/run/cdi (see the mount namespace below)
+cdi_spec_dirs = ["$POD_CDI"]
+
+[engine.runtimes]
+runc = ["/usr/sbin/runc"]
+EOC
+  cat >"$POD_ETC/storage.conf" <<EOC
+[storage]
+driver = "vfs"
+graphroot = "$POD_DATA/storage"
+runroot = "$POD_RUN/storage"
+EOC
+  cat >"$POD_ETC/registries.conf" <<EOC
+unqualified-search-registries = []
+
+[[registry]]
+location = "$REG_ADDR"
+insecure = true
+EOC
+  # containers/image reads \$HOME/.config/containers/policy.json before /etc/containers/policy.json
+  printf '{"default":[{"type":"insecureAcceptAnything"}]}\n' >"$POD_DATA/home/.config/containers/policy.json"
+}
+
+start_podman() {
+  if podman_up; then return 0; fi
+  fetch_podman
+  write_configs_podman
+  if pid_alive "$POD_PID"; then
+    log "podman (pid $(cat "$POD_PID")) is starting; waiting"
+  else
+    rm -f "$POD_PID" "$POD_SOCK"
+    mkdir -p /run/cdi   # the mount point for the private CDI dir (an empty dir on the host; /var/run is /run)
+    log "starting podman system service on $POD_HOST (log $POD_LOG)"
+    # a mount namespace of its own: /var/run/cdi is the private CDI dir and the host's /etc/cdi is masked, for
+    # Podman 5.4 reads only those two; nothing else is mounted there, and the service's own mounts stay inside
+    local mask=""
+    [ -d /etc/cdi ] && mask="mount --bind $POD_DATA/empty /etc/cdi && "
+    env -i PATH="$POD_DIR/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$POD_DATA/home" \
+      CONTAINERS_CONF="$POD_ETC/containers.conf" CONTAINERS_STORAGE_CONF="$POD_ETC/storage.conf" \
+      CONTAINERS_REGISTRIES_CONF="$POD_ETC/registries.conf" PODMAN_IGNORE_CGROUPSV1_WARNING=1 \
+      setsid unshare --mount --propagation private -- sh -c \
+      "${mask}mount --bind $POD_CDI /run/cdi && exec $POD_DIR/bin/podman --log-level=info system service --time=0 $POD_HOST" \
+      >>"$POD_LOG" 2>&1 </dev/null &
+    echo $! >"$POD_PID"
+  fi
+  wait_for "podman _ping" podman_up || { tail -30 "$POD_LOG" >&2; die "podman did not come up as Podman 5.4"; }
 }
 
 # ---- the throwaway engine --------------------------------------------------------------
@@ -457,11 +594,13 @@ cmd_start() {
   start_d20
   start_d26
   start_hook
+  start_podman
   import_image "$D20_SOCK"
   import_image "$D26_SOCK"
   import_image "$HOOK_SOCK"
+  import_image "$POD_SOCK"
   push_image
-  log "engines up: $D20_HOST, $D26_HOST, $HOOK_HOST (stand-in toolkit hook); registry $REG_ADDR; image $IMG"
+  log "engines up: $D20_HOST, $D26_HOST, $HOOK_HOST (stand-in toolkit hook), $POD_HOST (Podman); registry $REG_ADDR; image $IMG"
 }
 
 stop_pidfile() { # $1 = name, $2 = pidfile; TERM, bounded wait, then KILL
@@ -481,6 +620,8 @@ stop_pidfile() { # $1 = name, $2 = pidfile; TERM, bounded wait, then KILL
 }
 
 cmd_stop() {
+  stop_pidfile "podman" "$POD_PID"
+  rm -f "$POD_SOCK"
   stop_pidfile "dockerd hook" "$HOOK_PID"
   if ip link show "$HOOK_BRIDGE" >/dev/null 2>&1; then ip link del "$HOOK_BRIDGE" || true; fi
   stop_pidfile "dockerd 26" "$D26_PID"
@@ -503,9 +644,12 @@ cmd_status() {
   if ping_sock "$HOOK_SOCK"; then
     echo "enginehook up   $HOOK_HOST  (stand-in nvidia-container-runtime-hook in $HOOK_BIN)"
   else echo "enginehook down $HOOK_HOST"; rc=1; fi
+  if podman_up; then
+    echo "podman    up    $POD_HOST  $(curl -fsS -i --unix-socket "$POD_SOCK" http://d/_ping | grep -i '^Libpod-Api-Version' | tr -d '\r')"
+  else echo "podman    down  $POD_HOST"; rc=1; fi
   if registry_up; then echo "registry  up    $REG_ADDR"; else echo "registry  down  $REG_ADDR"; rc=1; fi
   local s
-  for s in "$D20_SOCK" "$D26_SOCK" "$HOOK_SOCK"; do
+  for s in "$D20_SOCK" "$D26_SOCK" "$HOOK_SOCK" "$POD_SOCK"; do
     if image_on "$s"; then echo "image     ok    $IMG on $s"; else echo "image     miss  $IMG on $s"; rc=1; fi
   done
   if image_in_registry; then echo "image     ok    $REG_ADDR/$IMG"; else echo "image     miss  $REG_ADDR/$IMG"; rc=1; fi
@@ -523,6 +667,10 @@ cmd_env() {
   if ping_sock "$HOOK_SOCK"; then
     echo "export GPUENV_TEST_DOCKER_HOOK_HOST=$HOOK_HOST"
     echo "export GPUENV_TEST_DOCKER_HOOK_LOG=$HOOK_CALLS"
+  fi
+  if podman_up; then
+    echo "export GPUENV_TEST_PODMAN_HOST=$POD_HOST"
+    echo "export GPUENV_TEST_PODMAN_CDI_DIR=$POD_CDI"
   fi
   if [ "$(id -u)" -eq 0 ]; then
     echo "export GPUENV_TEST_DOCKER_SCRIPT=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"

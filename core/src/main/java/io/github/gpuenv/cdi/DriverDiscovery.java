@@ -19,6 +19,11 @@ final class DriverDiscovery {
 
     /** The driver files seen through {@code options.files()}; throws the typed exceptions of the scanners. */
     public static NvidiaDriverFiles discover(DetectOptions options, Optional<NvidiaDriver> known) {
+        return LoaderPlacement.place(scan(options, known),
+                LoaderPlacement.containerLoaderDirs(System.getProperty("os.arch")));
+    }
+
+    private static NvidiaDriverFiles scan(DetectOptions options, Optional<NvidiaDriver> known) {
         HostPaths paths = new HostPaths(options.files());
         List<GpuDevice> knownGpus = known.map(NvidiaDriver::gpus).orElse(List.of());
         WslDriverScanner wsl = new WslDriverScanner(paths);

@@ -42,14 +42,6 @@ final class DriverFileNames {
     /** Firmware roots; {@code nvidia/<version>/gsp*.bin} under them ({@code <driver root>/firmware} is added). */
     static final List<String> FIRMWARE_DIRS = List.of("/lib/firmware", "/usr/lib/firmware");
 
-    /**
-     * Directories the dynamic loader of common images (Debian/Ubuntu, RHEL/Fedora, Alpine-glibc) searches without
-     * {@code LD_LIBRARY_PATH} or an {@code ld.so.cache} entry: libraries mounted there need no environment.
-     */
-    static final Set<String> DEFAULT_LOADER_DIRS = Set.of(
-            "/lib", "/usr/lib", "/lib64", "/usr/lib64", "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
-            "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu");
-
     /** Control device nodes, mounted when present. */
     static final List<String> CONTROL_NODES = List.of(
             "/dev/nvidiactl", "/dev/nvidia-uvm", "/dev/nvidia-uvm-tools", "/dev/nvidia-modeset");

@@ -10,7 +10,6 @@ import io.github.gpuenv.internal.procfs.ProcGpuInformationParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,12 +82,8 @@ final class LinuxDriverScanner {
                             + "; if that fails, reinstall the NVIDIA driver and reboot");
         }
         List<GpuNode> gpus = gpus();
-        Map<String, String> env = new LinkedHashMap<>();
-        List<String> extraDirs = libDirs.stream().filter(d -> !DriverFileNames.DEFAULT_LOADER_DIRS.contains(d)).toList();
-        if (!extraDirs.isEmpty()) {
-            env.put("LD_LIBRARY_PATH", String.join(":", extraDirs));
-        }
-        return new NvidiaDriverFiles(false, version, control, gpus, mounts, env);
+        // no LD_LIBRARY_PATH: LoaderPlacement puts the libraries where the image's loader looks
+        return new NvidiaDriverFiles(false, version, control, gpus, mounts, Map.of());
     }
 
     // ---- libraries

@@ -77,7 +77,7 @@ final class WslDriverScanner {
         for (GpuDevice g : gpus) {
             nodes.add(new GpuNode(g.index(), g.uuid(), g.pciBusId(), List.of()));
         }
-        return new NvidiaDriverFiles(true, driverVersion, List.of(dxg), nodes, mounts, Map.of("LD_LIBRARY_PATH", lib));
+        return new NvidiaDriverFiles(true, driverVersion, List.of(dxg), nodes, mounts, Map.of());
     }
 
     private Optional<Path> fileOf(String machinePath) {

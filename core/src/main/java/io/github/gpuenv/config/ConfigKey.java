@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Every ambient configuration key gpuenv reads, in one place. A value is taken from the system property
  * ({@code gpuenv.probe-timeout}) over the environment variable ({@code GPUENV_PROBE_TIMEOUT}) over the default.
- * The README's configuration table lists exactly these (a test keeps them in step).
+ * The configuration table of {@code docs/configuration.md} lists exactly these (a test keeps them in step).
  */
 public enum ConfigKey {
     ROOT("gpuenv.root", "/", "Directory every probed file is read under (a captured machine as a fixture); under any root but / nothing is executed and no library loaded."),

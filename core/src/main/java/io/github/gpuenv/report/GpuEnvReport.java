@@ -133,7 +133,7 @@ public record GpuEnvReport(int schemaVersion, FactSet facts, List<Check> checks,
         }
     }
 
-    /** The report as JSON (schema {@value #SCHEMA_VERSION}; field names are documented in the README). */
+    /** The report as JSON (schema {@value #SCHEMA_VERSION}; field names are documented in {@code docs/report.md}). */
     public String toJson() {
         return ReportJsonWriter.write(this);
     }

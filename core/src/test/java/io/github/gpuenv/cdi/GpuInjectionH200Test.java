@@ -113,15 +113,30 @@ class GpuInjectionH200Test {
     }
 
     @Test
-    void binariesGoToUsrBinAndLibrariesGetTheirDirectoryOnTheLoaderPath() {
+    void binariesGoToUsrBinAndLibrariesAlsoWhereTheImagesLoaderLooks() {
         InjectionPlan plan = injection.plan(List.of());
         assertThat(plan.mounts()).filteredOn(m -> m.containerPath().startsWith("/usr/bin/"))
                 .extracting(Mount::containerPath)
                 .containsExactly("/usr/bin/nvidia-smi", "/usr/bin/nvidia-debugdump", "/usr/bin/nvidia-persistenced",
                         "/usr/bin/nvidia-cuda-mps-control", "/usr/bin/nvidia-cuda-mps-server");
         assertThat(plan.mounts()).allMatch(Mount::readOnly);
-        assertThat(plan.environment()).containsExactly(java.util.Map.entry("LD_LIBRARY_PATH", "/usr/local/nvidia/lib64"));
-        assertThat(texts(ours.get("containerEdits").get("env"))).containsExactly("LD_LIBRARY_PATH=/usr/local/nvidia/lib64");
+        // the host keeps the driver in /usr/local/nvidia/lib64, which no image's loader searches: each library and
+        // soname link is also at /usr/lib/x86_64-linux-gnu (Debian, Ubuntu) and /usr/lib64 (RHEL), from the same file
+        java.util.Map<String, String> hostOf = new java.util.HashMap<>();
+        plan.mounts().forEach(m -> hostOf.put(m.containerPath(), m.hostPath()));
+        List<Mount> driverDir = plan.mounts().stream()
+                .filter(m -> m.containerPath().startsWith("/usr/local/nvidia/lib64/")).toList();
+        assertThat(driverDir).extracting(Mount::containerPath).contains("/usr/local/nvidia/lib64/libcuda.so.1",
+                "/usr/local/nvidia/lib64/libnvidia-ml.so.1");
+        for (Mount m : driverDir) {
+            String name = m.containerPath().substring(m.containerPath().lastIndexOf('/') + 1);
+            assertThat(hostOf).as(name).containsEntry("/usr/lib/x86_64-linux-gnu/" + name, m.hostPath())
+                    .containsEntry("/usr/lib64/" + name, m.hostPath());
+        }
+        // and no LD_LIBRARY_PATH, which would replace the image's own (nvidia/cuda and framework images set it)
+        assertThat(plan.environment()).isEmpty();
+        JsonNode env = ours.get("containerEdits").get("env");
+        assertThat(env == null ? List.of() : texts(env)).noneMatch(e -> e.startsWith("LD_LIBRARY_PATH="));
     }
 
     @Test

@@ -42,14 +42,21 @@ class GpuInjectionWslTest {
 
         InjectionPlan plan = injection.plan(List.of());
         assertThat(plan.deviceNodes()).containsExactly(DeviceNode.of("/dev/null", "/dev/dxg"));
-        assertThat(plan.mounts()).extracting(Mount::containerPath).containsExactly(
-                "/usr/lib/wsl/lib/libcuda.so", "/usr/lib/wsl/lib/libcuda.so.1", "/usr/lib/wsl/lib/libcuda.so.1.1",
-                "/usr/lib/wsl/lib/libcuda_loader.so", "/usr/lib/wsl/lib/libnvidia-ml.so.1",
-                "/usr/lib/wsl/lib/libnvidia-ml_loader.so", "/usr/lib/wsl/lib/libdxcore.so",
-                "/usr/lib/wsl/lib/libnvidia-ptxjitcompiler.so.1", "/usr/lib/wsl/lib/libnvdxgdmal.so.1",
-                STORE, "/usr/bin/nvidia-smi");
-        assertThat(plan.mounts().get(plan.mounts().size() - 1).hostPath()).endsWith("/usr/lib/wsl/lib/nvidia-smi");
-        assertThat(plan.environment()).containsExactly(Map.entry("LD_LIBRARY_PATH", "/usr/lib/wsl/lib"));
+        List<String> libraries = List.of("libcuda.so", "libcuda.so.1", "libcuda.so.1.1", "libcuda_loader.so",
+                "libnvidia-ml.so.1", "libnvidia-ml_loader.so", "libdxcore.so", "libnvidia-ptxjitcompiler.so.1",
+                "libnvdxgdmal.so.1");
+        List<String> expected = new java.util.ArrayList<>();
+        libraries.forEach(l -> expected.add("/usr/lib/wsl/lib/" + l));
+        expected.add(STORE);
+        expected.add("/usr/bin/nvidia-smi");
+        // each library also where the image's loader looks, instead of LD_LIBRARY_PATH=/usr/lib/wsl/lib
+        for (String dir : List.of("/usr/lib/x86_64-linux-gnu/", "/usr/lib64/")) {
+            libraries.forEach(l -> expected.add(dir + l));
+        }
+        assertThat(plan.mounts()).extracting(Mount::containerPath).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(plan.mounts()).filteredOn(m -> m.containerPath().equals("/usr/bin/nvidia-smi")).singleElement()
+                .extracting(Mount::hostPath).asString().endsWith("/usr/lib/wsl/lib/nvidia-smi");
+        assertThat(plan.environment()).isEmpty();
     }
 
     @Test

@@ -180,6 +180,16 @@ public final class DockerGpu implements AutoCloseable {
         return ImagePuller.ensure(connection, image, policy, java.time.Duration.ofMinutes(30), listener);
     }
 
+    /**
+     * The images the engine already has, by {@code repo:tag}, newest first (untagged images are left out): what can
+     * run here without a registry.
+     *
+     * @throws DockerUnavailableException when the engine does not answer within the request timeout
+     */
+    public java.util.List<String> localImages() {
+        return io.github.gpuenv.docker.internal.LocalImages.tags(connection);
+    }
+
     /** Whether the engine has {@code image}. */
     public boolean hasImage(String image) {
         return ImagePuller.present(connection, image);

@@ -8,45 +8,50 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code Driver: "cdi"} requests on Engine 26.1 with CDI on. */
+/** {@code Driver: "cdi"} requests on the engines with CDI: Engine 26.1 with CDI on, and Podman 5.4. */
 class CdiRequestIT {
 
-    @AfterEach
-    void nothingLeft() {
-        TestEngines.assertNoManagedContainers(TestEngines.require(TestEngines.ENGINE26));
-    }
-
-    @Test
-    void anUnresolvableDeviceIsTypedAndLeavesNothing() {
-        try (DockerGpu docker = TestEngines.connect(TestEngines.ENGINE26)) {
+    @ParameterizedTest
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#cdiEngines")
+    void anUnresolvableDeviceIsTypedAndLeavesNothing(String variable, String cdiDirVariable) {
+        String host = TestEngines.require(variable);
+        try (DockerGpu docker = TestEngines.connect(variable)) {
             assertThatThrownBy(() -> docker.run(RunOptions.builder(TestEngines.image()).pullPolicy(PullPolicy.NEVER)
                     .command("true").gpus(GpuRequest.cdi("gpuenv.test/none=nothing")).build()))
                     .isInstanceOf(CdiDeviceUnresolvableException.class)
                     .hasMessageContaining("unresolvable CDI devices gpuenv.test/none=nothing");
+        } finally {
+            TestEngines.assertNoManagedContainers(host);
         }
     }
 
-    @Test
-    void aCdiRequestAppliesTheSpecsEdits() throws IOException {
-        String dir = TestEngines.require("GPUENV_TEST_DOCKER26_CDI_DIR");
+    @ParameterizedTest
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#cdiEngines")
+    void aCdiRequestAppliesTheSpecsEdits(String variable, String cdiDirVariable) throws IOException {
+        String host = TestEngines.require(variable);
+        String dir = TestEngines.require(cdiDirVariable);
         // a spec of a test-only kind (not nvidia.com/gpu, which the cdi module's tests own): env + a harmless node
         Path spec = Path.of(dir, "gpuenv-docker-it.json");
         Files.writeString(spec, "{\"cdiVersion\":\"0.5.0\",\"kind\":\"gpuenv.test/fake\",\"devices\":[{\"name\":\"x\","
                 + "\"containerEdits\":{\"env\":[\"GPUENV_FAKE=x\"],\"deviceNodes\":[{\"path\":\"/dev/gpuenv-fake0\","
                 + "\"hostPath\":\"/dev/null\"}]}}]}", StandardCharsets.UTF_8);
-        try (DockerGpu docker = TestEngines.connect(TestEngines.ENGINE26)) {
+        try (DockerGpu docker = TestEngines.connect(variable)) {
             RunResult r = awaitSpec(docker);
             assertThat(r.attach()).isEqualTo(Attach.CDI);
             assertThat(r.stdout()).isEqualTo("x\nyes\n");
         } finally {
             Files.deleteIfExists(spec);
+            TestEngines.assertNoManagedContainers(host);
         }
     }
 
-    /** The engine watches its spec directories; poll (bounded) until it has read the new spec. */
+    /**
+     * Engine 26 watches its spec directories (poll, bounded, until it has read the new spec); Podman reads them at
+     * each create.
+     */
     private static RunResult awaitSpec(DockerGpu docker) {
         RunOptions options = RunOptions.builder(TestEngines.image()).pullPolicy(PullPolicy.NEVER)
                 .command("sh", "-c", "echo $GPUENV_FAKE; [ -c /dev/gpuenv-fake0 ] && echo yes")

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs containers on both real engines; after each, no gpuenv container may remain. */
+/** Runs containers on the real engines (Engine 20.10, 26.1 and Podman 5.4); after each, no gpuenv container may remain. */
 class DockerGpuRunIT {
 
     private static RunOptions.Builder busybox(String... argv) {
@@ -23,7 +23,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void withoutGpusReturnsOutputAndExitCode(String variable) {
         try (DockerGpu docker = TestEngines.connect(variable)) {
             List<String> streamed = new CopyOnWriteArrayList<>();
@@ -42,7 +42,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void leastPrivilegeByDefault(String variable) {
         try (DockerGpu docker = TestEngines.connect(variable)) {
             // CapEff of PID 1: all capabilities dropped; no network interfaces but lo; no-new-privileges set
@@ -58,7 +58,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void outputIsBounded(String variable) {
         try (DockerGpu docker = TestEngines.connect(variable)) {
             RunResult r = docker.run(busybox("sh", "-c", "head -c 100000 /dev/zero").maxOutputBytes(1000).build());
@@ -70,7 +70,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void timeoutKillsAndRemoves(String variable) {
         try (DockerGpu docker = TestEngines.connect(variable)) {
             assertThatThrownBy(() -> docker.run(busybox("sleep", "60").timeout(Duration.ofMillis(700)).build()))
@@ -81,7 +81,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void interruptKillsRemovesAndKeepsTheFlag(String variable) throws Exception {
         String host = TestEngines.require(variable);
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -122,7 +122,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void missingImageUnderNeverIsTyped(String variable) {
         try (DockerGpu docker = TestEngines.connect(variable)) {
             assertThatThrownBy(() -> docker.run(RunOptions.builder("gpuenv/no-such-image:nope").pullPolicy(PullPolicy.NEVER)
@@ -133,7 +133,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void aCommandThatCannotStartIsRemoved(String variable) {
         try (DockerGpu docker = TestEngines.connect(variable)) {
             assertThatThrownBy(() -> docker.run(busybox("/no/such/binary").build()))
@@ -144,7 +144,7 @@ class DockerGpuRunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void concurrentLaunchesThroughOneClient(String variable) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (DockerGpu docker = TestEngines.connect(variable)) {

@@ -82,10 +82,14 @@ class InjectAttachIT {
                 .files(FileView.rooted(root)).removeLeftovers(false).build())) {
             RunResult r = docker.run(RunOptions.builder(TestEngines.image()).pullPolicy(PullPolicy.NEVER)
                     .command("sh", "-c", "[ -c /dev/nvidia0 ] && [ -c /dev/nvidiactl ] && echo nodes; cat "
-                            + FixtureRoots.FAKE_DRIVER_LIB + "/libcuda.so.1; nvidia-smi")
+                            + FixtureRoots.FAKE_DRIVER_LIB + "/libcuda.so.1; nvidia-smi; echo $LD_LIBRARY_PATH;"
+                            + " cat /usr/lib/x86_64-linux-gnu/libcuda.so.1 /usr/lib64/libcuda.so.1")
+                    .env("LD_LIBRARY_PATH", "/opt/framework/lib")
                     .gpus(GpuRequest.all()).attach(Attach.INJECT).build());
             assertThat(r.exitCode()).as(r.stderr()).isZero();
-            assertThat(r.stdout()).isEqualTo("nodes\ngpuenv fake libcuda inject-it\nfake nvidia-smi inject-it\n");
+            // the run's own LD_LIBRARY_PATH is kept; libcuda is also where the image's loader looks
+            assertThat(r.stdout()).isEqualTo("nodes\ngpuenv fake libcuda inject-it\nfake nvidia-smi inject-it\n"
+                    + "/opt/framework/lib\ngpuenv fake libcuda inject-it\ngpuenv fake libcuda inject-it\n");
         }
     }
 

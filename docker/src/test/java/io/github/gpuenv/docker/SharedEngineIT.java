@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link DockerGpu#removeLeftovers()}) never touches another session's running container — a second
  * {@code DockerGpu} in this JVM, another JVM, a JVM in another PID namespace (a CI job in a sibling container sharing
  * the socket) — and does remove what a dead owner left: at once when the owner was visible, after its lease lapsed
- * when it was not. Runs on Engine 20.10 and Engine 26.1.
+ * when it was not. Runs on Engine 20.10, Engine 26.1 and Podman 5.4.
  */
 class SharedEngineIT {
 
@@ -35,7 +35,7 @@ class SharedEngineIT {
     private static final Pattern RUNNING = Pattern.compile("RUNNING ([0-9a-f]{64})");
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void aSecondDockerGpuInThisJvmLeavesTheFirstOnesRunAlone(String variable) throws Exception {
         String host = TestEngines.require(variable);
         try (DockerGpu first = TestEngines.connect(variable)) {
@@ -57,7 +57,7 @@ class SharedEngineIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void aContainerRemovedByAnotherUserEndsTheRunTyped(String variable) throws Exception {
         String host = TestEngines.require(variable);
         try (DockerGpu docker = TestEngines.connect(variable)) {
@@ -73,19 +73,19 @@ class SharedEngineIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void anotherJvmsRunIsLeftAlone(String variable) throws Exception {
         othersRunIsLeftAlone(variable, List.of(), false);
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void aRunOfAJvmInAnotherPidNamespaceIsLeftAlone(String variable) throws Exception {
         othersRunIsLeftAlone(variable, otherPidNamespace(), true);
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void whatADeadVisibleOwnerLeftIsRemovedAtOnce(String variable) throws Exception {
         String host = TestEngines.require(variable);
         Holder child = Holder.start(host, List.of(), "crash", Duration.ofMinutes(2));
@@ -99,7 +99,7 @@ class SharedEngineIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#allEngines")
     void whatAnInvisibleDeadOwnerLeftIsRemovedOnlyAfterItsLeaseLapsed(String variable) throws Exception {
         String host = TestEngines.require(variable);
         Duration lease = Duration.ofSeconds(10);

@@ -14,7 +14,7 @@ abstract class ReportCommand implements Callable<Integer> {
     @Mixin
     DetectMixin detect;
 
-    @Option(names = "--json", description = "Print the report as JSON (schema 2, see README).")
+    @Option(names = "--json", description = "Print the report as JSON (schema 2, see docs/report.md).")
     boolean json;
 
     @Spec

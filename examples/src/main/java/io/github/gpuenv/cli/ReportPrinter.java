@@ -125,7 +125,7 @@ final class ReportPrinter {
     }
 
     private static String docker(DockerEngine d) {
-        return "Engine " + d.serverVersion() + " (API " + d.apiVersion() + ") at " + d.endpoint() + ", GPU path "
-                + d.gpuPath().id();
+        return (d.podman() ? "Podman " : "Engine ") + d.serverVersion() + " (API " + d.apiVersion() + ") at "
+                + d.endpoint() + ", GPU path " + d.gpuPath().id();
     }
 }

@@ -10,6 +10,8 @@ import io.github.gpuenv.docker.DockerGpu;
 import io.github.gpuenv.docker.GpuRequest;
 import io.github.gpuenv.docker.PullPolicy;
 import io.github.gpuenv.docker.RunOptions;
+import io.github.gpuenv.docker.ImageNotFoundException;
+import io.github.gpuenv.docker.RegistryUnreachableException;
 import io.github.gpuenv.docker.RunResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -70,7 +72,14 @@ final class SmokeCommand implements Callable<Integer> {
         PullProgressPrinter progress = PullProgressPrinter.forConsole();
         RunResult result;
         try (DockerGpu gpu = DockerGpu.connect(docker.connectOptions())) {
-            result = gpu.run(options, io.github.gpuenv.docker.OutputListener.none(), progress);
+            try {
+                result = gpu.run(options, io.github.gpuenv.docker.OutputListener.none(), progress);
+            } catch (RegistryUnreachableException | ImageNotFoundException e) {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--image")) {
+                    throw e;
+                }
+                throw offline(e, localImagesOf(gpu));
+            }
         } finally {
             progress.finish();
         }
@@ -86,6 +95,35 @@ final class SmokeCommand implements Callable<Integer> {
         boolean match = SmokeComparison.print(inContainer, report.nvidia(), out, result.attach());
         out.flush();
         return match ? GpuEnvCli.OK : GpuEnvCli.NOT_READY;
+    }
+
+    /**
+     * The default image cannot be had (no network, a private registry): one line that says so and names the local
+     * images that can run the check instead — any glibc image with {@code /usr/bin} on its PATH does, since CDI,
+     * injection and the toolkit all give the container the driver's {@code nvidia-smi}.
+     */
+    static CliFailure offline(io.github.gpuenv.docker.DockerGpuException e, List<String> local) {
+        String what = e.getMessage();
+        if (!e.remedy().isEmpty() && what.endsWith(" → " + e.remedy())) {
+            what = what.substring(0, what.length() - e.remedy().length() - 3);
+        }
+        String instead = local.isEmpty()
+                ? "this engine has no image yet: `docker load` one with a shell (e.g. `docker save ubuntu:24.04 | docker load`"
+                        + " from a machine with network) and run gpuenv smoke --image IMAGE"
+                : "or run the check in an image this engine has — gpuenv gives it the driver's nvidia-smi: gpuenv smoke"
+                        + " --image " + local.get(0) + (local.size() > 1 ? " (also here: "
+                        + String.join(", ", local.subList(1, Math.min(local.size(), 4))) + (local.size() > 4 ? ", …" : "")
+                        + ")" : "");
+        return new CliFailure(GpuEnvCli.INTERNAL, "smoke: the default image " + DEFAULT_IMAGE + " is not on this engine"
+                + " and cannot be pulled: " + what, "pull it where there is network and `docker load` it here, " + instead);
+    }
+
+    private static List<String> localImagesOf(DockerGpu gpu) {
+        try {
+            return gpu.localImages();
+        } catch (io.github.gpuenv.docker.DockerGpuException e) {
+            return List.of();
+        }
     }
 
     /** Compares the container's GPUs with the host's. */

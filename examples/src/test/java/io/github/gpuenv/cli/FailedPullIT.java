@@ -41,6 +41,21 @@ class FailedPullIT {
         assertOnlyGpuenvsLine(smoke);
     }
 
+    /**
+     * Issue #10: offline, the default image cannot be pulled; the line says so and names an image this engine has
+     * (the test image), with which the check can run instead.
+     */
+    @Test
+    void smokeOfflineSuggestsAnImageTheEngineHas() {
+        String engine = TestEngines.require(TestEngines.ENGINE20);
+        ChildJvm.Result smoke = gpuenv("smoke", "-H", engine, "--skip", "nvml");
+        assertOnlyGpuenvsLine(smoke);
+        assertThat(smoke.stderr()).startsWith("gpuenv: smoke: the default image " + SmokeCommand.DEFAULT_IMAGE
+                + " is not on this engine and cannot be pulled: ").contains("gpuenv smoke --image ")
+                .contains(TestEngines.image());
+        TestEngines.assertNoManagedContainers(engine);
+    }
+
     @Test
     void anImageMissingFromTheRegistryIsOneLine() {
         String engine = TestEngines.require(TestEngines.ENGINE26);

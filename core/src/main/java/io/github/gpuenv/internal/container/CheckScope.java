@@ -33,8 +33,12 @@ final class CheckScope {
         return Optional.empty();
     }
 
-    /** Whether {@code engine} is the dockerd of this host, configured by {@code /etc/docker/daemon.json}. */
+    /**
+     * Whether {@code engine} is the dockerd of this host, configured by {@code /etc/docker/daemon.json} (Podman is
+     * configured by containers.conf).
+     */
     static boolean configuredByEtcDaemonJson(DockerEngine engine) {
-        return !engine.dockerDesktop() && !engine.rootless() && engine.endpoint().startsWith("unix://");
+        return !engine.dockerDesktop() && !engine.rootless() && !engine.podman()
+                && engine.endpoint().startsWith("unix://");
     }
 }

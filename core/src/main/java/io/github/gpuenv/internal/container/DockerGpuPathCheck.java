@@ -14,7 +14,8 @@ import io.github.gpuenv.internal.check.ReadinessCheck;
  * {@code nvidia-container-runtime-hook} — or, on Engine 25+ with CDI, {@code nvidia-cdi-hook} — is on dockerd's
  * PATH when dockerd starts; a runtime named {@code nvidia} in daemon.json is what {@code --runtime=nvidia}
  * needs. Without either, or CDI devices, a GPU request fails with
- * {@code could not select device driver "" with capabilities: [[gpu]]} (D1).
+ * {@code could not select device driver "" with capabilities: [[gpu]]} (D1). Podman ignores {@code --gpus} and serves
+ * GPUs only as CDI devices.
  */
 final class DockerGpuPathCheck implements ReadinessCheck {
 
@@ -38,7 +39,12 @@ final class DockerGpuPathCheck implements ReadinessCheck {
             case CDI -> Check.pass(ID, "served by CDI devices " + (engine.cdiDevices().isEmpty()
                     ? "from the specs in " + engine.cdiSpecDirs() : String.join(", ", engine.cdiDevices()))
                     + " (request nvidia.com/gpu=all)" + detail);
-            case NONE -> Check.fail(ID, "this engine cannot serve a GPU request: no nvidia runtime, no NVIDIA CDI"
+            case NONE -> engine.podman()
+                    ? Check.fail(ID, "Podman serves GPUs only as CDI devices and none is defined; it ignores"
+                    + " `--gpus all` (the container would start without a GPU and without an error)" + detail,
+                    "generate a CDI spec into /etc/cdi: `" + Remedies.GPUENV_CDI_GENERATE + "` or `"
+                    + Remedies.CTK_CDI_GENERATE + "`, then request nvidia.com/gpu=all (Podman 5.4 or newer)")
+                    : Check.fail(ID, "this engine cannot serve a GPU request: no nvidia runtime, no NVIDIA CDI"
                     + " device; `--gpus all` fails with 'could not select device driver \"\" with capabilities:"
                     + " [[gpu]]' (D1)" + detail, remedy(engine, toolkit));
         };

@@ -22,7 +22,8 @@ final class DockerReachableCheck implements ReadinessCheck {
         Fact<DockerEngine> docker = facts.docker();
         if (docker.isKnown()) {
             DockerEngine e = docker.value();
-            return Check.pass(ID, "Docker Engine " + e.serverVersion() + " (API " + e.apiVersion() + ") at "
+            return Check.pass(ID, (e.podman() ? "Podman " + e.serverVersion() + " (Docker-compatible API "
+                    : "Docker Engine " + e.serverVersion() + " (API ") + e.apiVersion() + ") at "
                     + e.endpoint() + (e.dockerDesktop() ? ", Docker Desktop" : "") + (e.rootless() ? ", rootless" : ""));
         }
         Reason reason = docker.unknownReason().orElse(Reason.PROBE_ERROR);

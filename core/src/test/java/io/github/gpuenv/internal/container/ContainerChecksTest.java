@@ -311,6 +311,30 @@ class ContainerChecksTest {
     }
 
     @Test
+    void podmanIsNamedAndItsGpuPathRemedyIsACdiSpec() {
+        DockerEngine podman = new DockerEngine("unix:///run/podman/podman.sock", "5.4.2", "1.41", "1.41", "linux",
+                "debian", "6.12.0", false, false, List.of("crun", "runc"), "crun", List.of("/etc/cdi", "/var/run/cdi"),
+                List.of(), "systemd", "2", GpuPath.NONE, "no nvidia.com/gpu spec in /etc/cdi, /var/run/cdi",
+                DockerEngine.Product.PODMAN);
+        Fact<DockerEngine> fact = Fact.known(podman, "docker");
+        assertThat(reachable(fact).message()).startsWith("Podman 5.4.2 (Docker-compatible API 1.41) at unix://");
+
+        Check path = check(new DockerGpuPathCheck(), facts(OUTSIDE, H200_DRIVER, Fact.known(INSTALLED, "host-files"),
+                fact));
+        assertThat(path.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(path.message()).contains("Podman serves GPUs only as CDI devices", "ignores `--gpus all`")
+                .doesNotContain("could not select device driver");
+        assertThat(path.remedy()).contains("gpuenv cdi generate --output /etc/cdi/nvidia.json")
+                .doesNotContain("runtime configure");
+
+        // daemon.json configures dockerd, not Podman: its runtimes say nothing about a missed restart
+        ContainerToolkit t = new ContainerToolkit(INSTALLED.binaries(), null, null, "/etc/docker/daemon.json", true,
+                null, null, List.of());
+        assertThat(check(new DaemonConfigCheck(), facts(OUTSIDE, H200_DRIVER, Fact.known(t, "host-files"), fact))
+                .status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
     void gpuPathIsAnUnknownThatDoesNotBlockWhenDockerIsUnknown() {
         Check c = check(new DockerGpuPathCheck(), facts(OUTSIDE, H200_DRIVER, Fact.known(NONE, "host-files"), absent()));
 

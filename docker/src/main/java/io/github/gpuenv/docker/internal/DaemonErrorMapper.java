@@ -75,8 +75,8 @@ public final class DaemonErrorMapper {
             return new CdiDeviceUnresolvableException(attempted, "the Docker Engine could not resolve the CDI"
                     + " devices: " + text, "generate a CDI spec into a directory the engine reads (`sudo nvidia-ctk"
                     + " cdi generate --output=/etc/cdi/nvidia.yaml` or `gpuenv cdi generate`), enable CDI"
-                    + " (\"features\": {\"cdi\": true} in daemon.json, Engine 25+) and check the name with"
-                    + " `nvidia-ctk cdi list`", cause);
+                    + " (\"features\": {\"cdi\": true} in daemon.json, Engine 25+; Podman 5.4 reads /etc/cdi and"
+                    + " /var/run/cdi) and check the name with `nvidia-ctk cdi list`", cause);
         }
         if (lower.contains("requirement error") && lower.contains("cuda")) {
             return new CudaRequirementUnsatisfiedException(attempted, "the image needs a newer CUDA than the host"

@@ -77,7 +77,7 @@ public final class DockerEngineProbe implements DockerFactProvider, Probe<Docker
     /** Reads {@code /info} and concludes the GPU path (with a probe container when {@code probeWith} is given). */
     private static DockerEngine describe(EngineApi engine, ProbeContext context, EngineConnection probeWith) {
         EngineInfo info = EngineInspector.info(engine);
-        GpuPathResolver.Conclusion path = GpuPathResolver.resolve(info, context.files(),
+        GpuPathResolver.Conclusion path = GpuPathResolver.resolve(engine.version(), info, context.files(),
                 EngineInspector.sharesFiles(engine, info));
         if (probeWith != null) {
             path = GpuProbeContainer.verify(probeWith, path, context.probeTimeout());

@@ -3,6 +3,7 @@ package io.github.gpuenv.docker.internal;
 import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.system.FileView;
+import java.util.List;
 
 /**
  * Reads an engine's raw {@code /info} and turns it, with the connection's {@code /version}, into core's
@@ -27,7 +28,8 @@ public final class EngineInspector {
     /** Like {@link #inspect}, keeping the parsed {@code /info} beside the record. */
     public static Inspected inspected(EngineApi connection, FileView files) {
         EngineInfo info = info(connection);
-        GpuPathResolver.Conclusion path = GpuPathResolver.resolve(info, files, sharesFiles(connection, info));
+        GpuPathResolver.Conclusion path = GpuPathResolver.resolve(connection.version(), info, files,
+                sharesFiles(connection, info));
         return new Inspected(engine(connection, info, path), info);
     }
 
@@ -43,11 +45,16 @@ public final class EngineInspector {
     /** The engine record with {@code path} as its GPU path. */
     public static DockerEngine engine(EngineApi connection, EngineInfo info, GpuPathResolver.Conclusion path) {
         EngineVersion version = connection.version();
+        boolean podman = version.product() == DockerEngine.Product.PODMAN;
+        // Podman's /info reports no CDISpecDirs: the record names the ones it reads by default
+        List<String> cdiSpecDirs = podman && info.cdiSpecDirs().isEmpty() ? PodmanCompat.CDI_SPEC_DIRS
+                : info.cdiSpecDirs();
         return new DockerEngine(connection.endpoint(), first(info.serverVersion(), version.version()),
                 version.apiVersion(), connection.negotiatedApiVersion(), first(info.osType(), version.os()),
                 info.operatingSystem(), first(info.kernelVersion(), version.kernelVersion()), info.rootless(),
-                info.dockerDesktop(), info.runtimes(), info.defaultRuntime(), info.cdiSpecDirs(),
-                info.discoveredDevices(), info.cgroupDriver(), info.cgroupVersion(), path.gpuPath(), path.detail());
+                info.dockerDesktop(), info.runtimes(), info.defaultRuntime(), cdiSpecDirs,
+                info.discoveredDevices(), info.cgroupDriver(), info.cgroupVersion(), path.gpuPath(), path.detail(),
+                version.product());
     }
 
     /** The engine's parsed {@code /info} (unversioned path: all the fields this engine has). */

@@ -3,6 +3,7 @@ package io.github.gpuenv.docker.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gpuenv.report.DockerEngine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +18,31 @@ import java.util.Optional;
 public final class EngineJsonParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PODMAN_COMPONENT = "Podman Engine";
 
     private EngineJsonParser() {
     }
 
-    /** {@code GET /version}; empty unless it is a JSON object with a {@code Version} or {@code ApiVersion}. */
+    /**
+     * {@code GET /version}; empty unless it is a JSON object with a {@code Version} or {@code ApiVersion}. Podman's
+     * names its first component {@code "Podman Engine"} (podman {@code pkg/api/handlers/compat/version.go}), Docker's
+     * {@code "Engine"}.
+     */
     public static Optional<EngineVersion> parseVersion(byte[] body) {
         return object(body).filter(n -> n.hasNonNull("Version") || n.hasNonNull("ApiVersion"))
                 .map(n -> new EngineVersion(text(n, "Version"), text(n, "ApiVersion"), text(n, "MinAPIVersion"),
-                        text(n, "Os"), text(n, "KernelVersion")));
+                        text(n, "Os"), text(n, "KernelVersion"), product(n.get("Components"))));
+    }
+
+    private static DockerEngine.Product product(JsonNode components) {
+        if (components != null && components.isArray()) {
+            for (JsonNode c : components) {
+                if (c.isObject() && PODMAN_COMPONENT.equals(text(c, "Name"))) {
+                    return DockerEngine.Product.PODMAN;
+                }
+            }
+        }
+        return DockerEngine.Product.DOCKER;
     }
 
     /** {@code GET /info}; empty unless it is a JSON object with a {@code ServerVersion} or {@code OSType}. */

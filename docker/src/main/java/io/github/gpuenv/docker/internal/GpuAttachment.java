@@ -51,6 +51,8 @@ public record GpuAttachment(Attach attach, List<DeviceRequest> deviceRequests, S
      * @param allowInject whether {@link Attach#AUTO} may choose {@link Attach#INJECT}
      * @param engine the engine's facts
      * @param planner computes {@link Attach#INJECT} plans
+     * @throws io.github.gpuenv.docker.GpuRequestIgnoredException when the engine is Podman and would drop the
+     *         request ({@link PodmanCompat})
      */
     public static GpuAttachment decide(GpuRequest request, Attach attach, boolean allowInject, DockerEngine engine,
                                        InjectionPlanner planner) {
@@ -60,6 +62,13 @@ public record GpuAttachment(Attach attach, List<DeviceRequest> deviceRequests, S
             if (request.isCdi()) {
                 chosen = Attach.CDI;
                 reason = "CDI device names were requested";
+            } else if (engine.podman()) {
+                // Podman drops --gpus requests (PodmanCompat): CDI, unless injection is allowed and no spec is seen
+                boolean inject = allowInject && engine.gpuPath() == DockerEngine.GpuPath.NONE;
+                chosen = inject ? Attach.INJECT : Attach.CDI;
+                reason = inject ? "Podman ignores --gpus, no NVIDIA CDI spec is seen and injection is allowed"
+                        : "Podman serves GPUs only as CDI devices (its GPU path is " + engine.gpuPath().id()
+                        + "; the daemon resolves the names)";
             } else {
                 switch (engine.gpuPath()) {
                     case NVIDIA_RUNTIME, VERIFIED -> {
@@ -81,8 +90,7 @@ public record GpuAttachment(Attach attach, List<DeviceRequest> deviceRequests, S
         }
         return switch (chosen) {
             case TOOLKIT -> toolkit(request, engine, reason);
-            case CDI -> new GpuAttachment(Attach.CDI, List.of(DeviceRequestMapper.cdi(request.cdiNames())), null,
-                    List.of(), List.of(), Map.of(), reason);
+            case CDI -> cdi(request, engine, reason);
             case INJECT -> inject(request, planner.plan(request.gpuIds()), reason);
             case AUTO -> throw new IllegalStateException("unreachable");
         };
@@ -92,10 +100,17 @@ public record GpuAttachment(Attach attach, List<DeviceRequest> deviceRequests, S
         if (request.isCdi()) {
             throw new IllegalArgumentException("CDI device names need --attach cdi (or auto), not toolkit: " + request);
         }
+        PodmanCompat.refuseIgnored(Attach.TOOLKIT, request, engine);
         boolean useNvidiaRuntime = engine.runtimes().contains("nvidia") && !"nvidia".equals(engine.defaultRuntime());
         return new GpuAttachment(Attach.TOOLKIT, List.of(DeviceRequestMapper.toDeviceRequest(request)),
                 useNvidiaRuntime ? "nvidia" : null, List.of(), List.of(), Map.of(),
                 reason + (useNvidiaRuntime ? "; runtime nvidia (registered, not the default)" : ""));
+    }
+
+    private static GpuAttachment cdi(GpuRequest request, DockerEngine engine, String reason) {
+        PodmanCompat.refuseIgnored(Attach.CDI, request, engine);
+        return new GpuAttachment(Attach.CDI, List.of(DeviceRequestMapper.cdi(request.cdiNames())), null, List.of(),
+                List.of(), Map.of(), reason);
     }
 
     private static GpuAttachment inject(GpuRequest request, InjectionPlan plan, String reason) {

@@ -1,5 +1,6 @@
 package io.github.gpuenv.docker.internal;
 
+import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.report.DockerEngine.GpuPath;
 import io.github.gpuenv.system.FileView;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.Objects;
  * Concludes how an engine can serve a GPU request from its {@code /info}, without starting anything: an
  * {@code nvidia} runtime; NVIDIA CDI devices the engine discovered; or, for an engine on this machine with CDI
  * spec directories, an {@code nvidia.com/gpu} spec in them. ({@link GpuPath#VERIFIED} comes only from a probe
- * container, see {@code GpuProbeContainer}.)
+ * container, see {@code GpuProbeContainer}.) Podman serves GPUs only as CDI devices ({@link PodmanCompat}): its path is
+ * {@link GpuPath#CDI} when an {@code nvidia.com/gpu} spec is in the directories it reads, whatever runtimes it lists.
  *
- * <p>{@code Conclusion c = GpuPathResolver.resolve(info, files, true);}
+ * <p>{@code Conclusion c = GpuPathResolver.resolve(version, info, files, true);}
  */
 public final class GpuPathResolver {
 
@@ -19,11 +21,16 @@ public final class GpuPathResolver {
     }
 
     /**
+     * @param version the engine's {@code /version} (Docker or Podman, and which release)
      * @param info the engine's {@code /info}
      * @param files this machine's files (for CDI spec directories)
      * @param engineSharesFiles whether the engine reads this machine's filesystem (local unix socket, not Desktop)
      */
-    public static Conclusion resolve(EngineInfo info, FileView files, boolean engineSharesFiles) {
+    public static Conclusion resolve(EngineVersion version, EngineInfo info, FileView files,
+                                     boolean engineSharesFiles) {
+        if (version.product() == DockerEngine.Product.PODMAN) {
+            return podman(version.version(), files, engineSharesFiles);
+        }
         if (info.hasNvidiaRuntime()) {
             return new Conclusion(GpuPath.NVIDIA_RUNTIME, "runtime \"nvidia\" is registered (runtimes: "
                     + String.join(", ", info.runtimes()) + "; default " + info.defaultRuntime() + ")");
@@ -51,6 +58,26 @@ public final class GpuPathResolver {
         return new Conclusion(GpuPath.NONE, "no nvidia runtime (runtimes: " + String.join(", ", info.runtimes())
                 + ") and CDI is off; a --gpus request needs the NVIDIA Container Toolkit's hook on dockerd's PATH,"
                 + " which /info does not show (an opt-in probe container can verify it)");
+    }
+
+    private static Conclusion podman(String version, FileView files, boolean engineSharesFiles) {
+        String dirs = String.join(", ", PodmanCompat.CDI_SPEC_DIRS);
+        if (!PodmanCompat.honoursCdiRequests(version)) {
+            return new Conclusion(GpuPath.NONE, "Podman " + version + " ignores every device request of its"
+                    + " Docker-compatible API, --gpus and CDI alike (CDI ones are honoured from Podman 5.4)");
+        }
+        if (!engineSharesFiles) {
+            return new Conclusion(GpuPath.NONE, "Podman ignores --gpus and serves GPUs only as CDI devices; its CDI"
+                    + " spec directories (" + dirs + ") are on the engine's host and were not read");
+        }
+        List<String> specs = CdiSpecScanner.nvidiaGpuSpecs(files, PodmanCompat.CDI_SPEC_DIRS);
+        if (!specs.isEmpty()) {
+            return new Conclusion(GpuPath.CDI, "Podman serves CDI devices and " + String.join(", ", specs)
+                    + " defines nvidia.com/gpu devices (it ignores --gpus)");
+        }
+        return new Conclusion(GpuPath.NONE, "Podman ignores --gpus and serves GPUs only as CDI devices, and no"
+                + " nvidia.com/gpu spec is in " + dirs + " (generate one: `nvidia-ctk cdi generate` or `gpuenv cdi"
+                + " generate`)");
     }
 
     /**

@@ -28,6 +28,11 @@ public final class GpuProbeContainer {
     /** {@link GpuPath#VERIFIED} when the probe started; otherwise {@code fallback}'s path with why in the detail. */
     public static GpuPathResolver.Conclusion verify(EngineConnection connection, GpuPathResolver.Conclusion fallback,
                                                      Duration timeout) {
+        if (connection.version().product() == io.github.gpuenv.report.DockerEngine.Product.PODMAN) {
+            // Podman would start it without a GPU: a start proves nothing there (PodmanCompat)
+            return new GpuPathResolver.Conclusion(fallback.gpuPath(), fallback.detail()
+                    + "; probe container not run: Podman ignores --gpus requests");
+        }
         Optional<String> image;
         try {
             image = localImage(connection);

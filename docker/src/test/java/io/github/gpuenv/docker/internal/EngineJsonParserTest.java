@@ -2,6 +2,7 @@ package io.github.gpuenv.docker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,7 +13,8 @@ class EngineJsonParserTest {
     @Test
     void engine20VersionAndInfo() {
         EngineVersion v = EngineJsonParser.parseVersion(Fixtures.bytes("engine-20.10/version.json")).orElseThrow();
-        assertThat(v).isEqualTo(new EngineVersion("20.10.24+dfsg1", "1.41", "1.12", "linux", "6.18.44-fc-v669"));
+        assertThat(v).isEqualTo(new EngineVersion("20.10.24+dfsg1", "1.41", "1.12", "linux", "6.18.44-fc-v669",
+                DockerEngine.Product.DOCKER));
         EngineInfo info = EngineJsonParser.parseInfo(Fixtures.bytes("engine-20.10/info.json")).orElseThrow();
         assertThat(info.serverVersion()).isEqualTo("20.10.24+dfsg1");
         assertThat(info.runtimes()).containsExactly("io.containerd.runc.v2", "io.containerd.runtime.v1.linux", "runc");
@@ -37,6 +39,24 @@ class EngineJsonParserTest {
         assertThat(info.cdiSpecDirs()).containsExactly("/etc/gpuenv-cdi26");
         assertThat(info.runtimes()).containsExactly("io.containerd.runc.v2", "runc");
         assertThat(info.securityOptions()).containsExactly("name=seccomp,profile=builtin");
+    }
+
+    @Test
+    void podman54IsRecognisedByItsVersionComponents() {
+        EngineVersion v = EngineJsonParser.parseVersion(Fixtures.bytes("podman-5.4/version.json")).orElseThrow();
+        assertThat(v).isEqualTo(new EngineVersion("5.4.2", "1.41", "1.24", "linux", "6.18.44-fc-v1045",
+                DockerEngine.Product.PODMAN));
+        EngineInfo info = EngineJsonParser.parseInfo(Fixtures.bytes("podman-5.4/info.json")).orElseThrow();
+        assertThat(info.serverVersion()).isEqualTo("5.4.2");
+        assertThat(info.cdiSpecDirs()).isEmpty();
+        assertThat(info.defaultRuntime()).isEqualTo("runc");
+        assertThat(info.runtimes()).contains("crun", "runc").doesNotContain("nvidia");
+        assertThat(EngineJsonParser.parseVersion(Fixtures.bytes("engine-26.1/version.json")).orElseThrow().product())
+                .isEqualTo(DockerEngine.Product.DOCKER);
+        // a component of another name, or of the wrong shape, is not Podman
+        assertThat(EngineJsonParser.parseVersion(("{\"Version\":\"1\",\"Components\":[{\"Name\":\"Engine\"},7,"
+                + "{\"Name\":[\"Podman Engine\"]}]}").getBytes(StandardCharsets.UTF_8)).orElseThrow().product())
+                .isEqualTo(DockerEngine.Product.DOCKER);
     }
 
     @Test

@@ -26,22 +26,28 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A spec from {@code GpuInjection.cdiSpecJson} is accepted by a real Docker Engine 26 with CDI on: a container
+ * A spec from {@code GpuInjection.cdiSpecJson} is accepted by a real Docker Engine 26 with CDI on, and by Podman 5.4
+ * (what gpuenv's remedy there, {@code gpuenv cdi generate}, writes): a container
  * asking for {@code <kind>=all} gets the device nodes, the read-only library, the binary on PATH and the
- * environment. The "driver" is a fixture root whose device nodes are links to {@code /dev/zero}, {@code /dev/null}
+ * environment — and the container's own {@code LD_LIBRARY_PATH} is left as it was, the libraries being also where
+ * the image's loader looks ({@code /usr/lib/x86_64-linux-gnu}, {@code /usr/lib64}). The "driver" is a fixture root whose device nodes are links to {@code /dev/zero}, {@code /dev/null}
  * and {@code /dev/full}, whose libcuda is a small text file and whose nvidia-smi is a shell script.
  *
- * <p>Needs GPUENV_TEST_DOCKER26_HOST, GPUENV_TEST_DOCKER26_CDI_DIR and GPUENV_TEST_IMAGE ({@code .ci/test} sets
- * them); skipped without them unless GPUENV_REQUIRE_DOCKER=1, which makes it fail.
+ * <p>Needs GPUENV_TEST_DOCKER26_HOST, GPUENV_TEST_DOCKER26_CDI_DIR (GPUENV_TEST_PODMAN_HOST,
+ * GPUENV_TEST_PODMAN_CDI_DIR) and GPUENV_TEST_IMAGE ({@code .ci/test} sets them); skipped without them unless
+ * GPUENV_REQUIRE_DOCKER=1, which makes it fail.
  */
 class CdiSpecEngine26IT {
 
     private static final String LABEL = "io.github.gpuenv.test";
     private static final String LIB = FixtureRoots.FAKE_DRIVER_LIB;
+    /** What a framework image sets (a CDI env edit of LD_LIBRARY_PATH would replace it). */
+    private static final String IMAGE_LIBRARY_PATH = "/usr/local/cuda/lib64:/opt/framework/lib";
 
     @TempDir
     Path temp;
@@ -55,10 +61,13 @@ class CdiSpecEngine26IT {
         FixtureRoots.removeOutsideLinks(temp);
     }
 
-    @Test
-    void aContainerRequestingTheGeneratedDevicesGetsNodesMountsAndEnvironment() throws Exception {
-        String host = required("GPUENV_TEST_DOCKER26_HOST");
-        Path cdiDir = Path.of(required("GPUENV_TEST_DOCKER26_CDI_DIR"));
+    @ParameterizedTest
+    @CsvSource({"GPUENV_TEST_DOCKER26_HOST, GPUENV_TEST_DOCKER26_CDI_DIR, 1.45",
+            "GPUENV_TEST_PODMAN_HOST, GPUENV_TEST_PODMAN_CDI_DIR, 1.41"})
+    void aContainerRequestingTheGeneratedDevicesGetsNodesMountsAndEnvironment(String hostVariable,
+            String cdiDirVariable, String apiVersion) throws Exception {
+        String host = required(hostVariable);
+        Path cdiDir = Path.of(required(cdiDirVariable));
         String image = required("GPUENV_TEST_IMAGE");
 
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -70,7 +79,7 @@ class CdiSpecEngine26IT {
         Files.writeString(specFile, spec);
 
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(host).withApiVersion("1.45").build();
+                .withDockerHost(host).withApiVersion(apiVersion).build();
         try (ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost()).connectionTimeout(Duration.ofSeconds(10))
                 .responseTimeout(Duration.ofSeconds(60)).build();
@@ -81,22 +90,27 @@ class CdiSpecEngine26IT {
                     .containsPattern("(?m)^c.* /dev/nvidia-uvm$")
                     .contains("gpuenv fake libcuda " + run)
                     .contains("fake nvidia-smi " + run)
-                    .contains("LD_LIBRARY_PATH=" + LIB)
+                    // the container's own LD_LIBRARY_PATH survives; the library is where the image's loader looks
+                    .contains("LD_LIBRARY_PATH=" + IMAGE_LIBRARY_PATH + "\n")
+                    .contains("/usr/lib/x86_64-linux-gnu: gpuenv fake libcuda " + run)
+                    .contains("/usr/lib64: gpuenv fake libcuda " + run)
                     .contains("read-only: yes");
         }
     }
 
     /**
-     * The engine watches its CDI directories and picks a new spec up asynchronously (it does not re-read them per
-     * container), so the first start may not know the kind yet: retry on "unresolvable CDI devices", for 20 s at most.
+     * Engine 26 watches its CDI directories and picks a new spec up asynchronously (it does not re-read them per
+     * container; Podman does), so the first start may not know the kind yet: retry on "unresolvable CDI devices", for 20 s at most.
      */
     private static String runPollingForTheSpec(DockerClient docker, String image, String kind) throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
             String id = docker.createContainerCmd(image)
                     .withLabels(Map.of(LABEL, "CdiSpecEngine26IT"))
+                    .withEnv("LD_LIBRARY_PATH=" + IMAGE_LIBRARY_PATH)
                     .withCmd("sh", "-c", "ls -l /dev/nvidia0 /dev/nvidiactl /dev/nvidia-uvm; cat " + LIB + "/libcuda.so.1; "
                             + "nvidia-smi; echo LD_LIBRARY_PATH=$LD_LIBRARY_PATH; "
+                            + "for d in /usr/lib/x86_64-linux-gnu /usr/lib64; do echo \"$d: $(cat $d/libcuda.so.1)\"; done; "
                             + "(echo x > " + LIB + "/libcuda.so.1) 2>/dev/null && echo 'read-only: no' || echo 'read-only: yes'")
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
                             .withDeviceRequests(List.of(new DeviceRequest().withDriver("cdi")
@@ -133,7 +147,7 @@ class CdiSpecEngine26IT {
     private static String required(String variable) {
         String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
-            String message = variable + " is not set: no Docker Engine 26 with CDI to test against (run .ci/test)";
+            String message = variable + " is not set: no engine with CDI to test against (run .ci/test)";
             if ("1".equals(System.getenv("GPUENV_REQUIRE_DOCKER"))) {
                 fail(message + ", and GPUENV_REQUIRE_DOCKER=1");
             }

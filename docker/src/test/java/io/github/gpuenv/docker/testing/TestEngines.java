@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * The real engines of the integration tests, from the variables {@code .ci/docker-engines.sh env} prints
  * ({@code GPUENV_TEST_DOCKER20_HOST}, {@code GPUENV_TEST_DOCKER26_HOST}, {@code GPUENV_TEST_DOCKER_HOOK_HOST},
- * {@code GPUENV_TEST_REGISTRY}, {@code GPUENV_TEST_IMAGE}). A missing variable skips the test with a message naming
+ * {@code GPUENV_TEST_PODMAN_HOST}, {@code GPUENV_TEST_REGISTRY}, {@code GPUENV_TEST_IMAGE}). A missing variable skips the test with a message naming
  * it, and fails it when {@code GPUENV_REQUIRE_DOCKER=1}.
  */
 public final class TestEngines {
@@ -26,6 +26,9 @@ public final class TestEngines {
     public static final String ENGINE20 = "GPUENV_TEST_DOCKER20_HOST";
     public static final String ENGINE26 = "GPUENV_TEST_DOCKER26_HOST";
     public static final String HOOK = "GPUENV_TEST_DOCKER_HOOK_HOST";
+    /** Podman 5.4's Docker-compatible API (root, its own CDI dir {@link #PODMAN_CDI_DIR}). */
+    public static final String PODMAN = "GPUENV_TEST_PODMAN_HOST";
+    public static final String PODMAN_CDI_DIR = "GPUENV_TEST_PODMAN_CDI_DIR";
     public static final String REGISTRY = "GPUENV_TEST_REGISTRY";
     public static final String IMAGE = "GPUENV_TEST_IMAGE";
 
@@ -74,6 +77,17 @@ public final class TestEngines {
     /** Engine 20.10 and Engine 26.1 (CDI), for {@code @MethodSource}: the variable names. */
     public static Stream<String> bothEngines() {
         return Stream.of(ENGINE20, ENGINE26);
+    }
+
+    /** Engine 20.10, Engine 26.1 and Podman 5.4, for {@code @MethodSource}: the variable names. */
+    public static Stream<String> allEngines() {
+        return Stream.of(ENGINE20, ENGINE26, PODMAN);
+    }
+
+    /** The engines with CDI (Engine 26.1, Podman 5.4), for {@code @MethodSource}: host and CDI dir variables. */
+    public static Stream<org.junit.jupiter.params.provider.Arguments> cdiEngines() {
+        return Stream.of(org.junit.jupiter.params.provider.Arguments.of(ENGINE26, "GPUENV_TEST_DOCKER26_CDI_DIR"),
+                org.junit.jupiter.params.provider.Arguments.of(PODMAN, PODMAN_CDI_DIR));
     }
 
     /** Connects to the engine named by {@code variable} (without sweeping leftovers). */

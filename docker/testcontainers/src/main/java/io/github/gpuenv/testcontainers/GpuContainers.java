@@ -11,8 +11,9 @@ import org.testcontainers.containers.GenericContainer;
 
 /**
  * Gives a Testcontainers container GPUs, decided from the facts of the engine Testcontainers talks to (the endpoint
- * of its {@code DockerClientFactory}): {@link Attach#AUTO} picks CDI devices where the engine serves them, the
- * toolkit's {@code --gpus} device request otherwise, and injection only when asked. Testcontainers' own heuristic (an
+ * of its {@code DockerClientFactory}): {@link Attach#AUTO} picks CDI devices where the engine serves them (always on
+ * Podman, where a toolkit request is refused with {@code GpuRequestIgnoredException}), the toolkit's {@code --gpus}
+ * device request otherwise, and injection only when asked. Testcontainers' own heuristic (an
  * {@code nvidia} runtime name in {@code /info}) is wrong both ways: Docker Desktop lists the runtime on machines
  * without NVIDIA GPUs (testcontainers-java#9287), {@code --gpus} needs no runtime name, and Podman ignores such a
  * request.

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration table and {@link ConfigKey} stay in step, and precedence is property > variable. */
-class ConfigKeyReadmeTest {
+/** The configuration table of docs/configuration.md and {@link ConfigKey} stay in step, and precedence is property > variable. */
+class ConfigKeyDocTest {
 
     @Test
     void everyKeyHasItsReadmeRowAndNoRowIsStale() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "docs", "configuration.md"));
         long rows = readme.lines().filter(l -> l.matches("\\| `gpuenv\\.[a-z0-9-]+` \\| `GPUENV_.*")).count();
         for (ConfigKey key : ConfigKey.values()) {
             String defaultCell = key.defaultValue().isEmpty() ? "(none)" : "`" + key.defaultValue() + "`";
