@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     PullPolicy pull;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Kill and remove the container after this, e.g. 5m.")
+            description = "Kill and remove the container after this, e.g. 5m (with -d: the limit of its start).")
     Duration timeout;
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Set an environment variable.")
