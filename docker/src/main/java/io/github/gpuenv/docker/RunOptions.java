@@ -1,6 +1,8 @@
 package io.github.gpuenv.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import io.github.gpuenv.docker.internal.CpuSyntax;
+import io.github.gpuenv.docker.internal.SpecText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * What to run and how. Least privilege by default: no network ({@code none}), every capability dropped,
@@ -17,6 +20,13 @@ import java.util.function.Consumer;
  *
  * <p>{@code RunOptions.builder("nvidia/cuda:12.4.1-base-ubuntu22.04").command("nvidia-smi", "-L")
  * .gpus(GpuRequest.all()).timeout(Duration.ofMinutes(1)).build()}
+ *
+ * <p>For real workloads: mounts ({@link Builder#volume}), published ports ({@link Builder#publish}, with a
+ * {@link Builder#network network}), working directory, entrypoint, name, {@code /dev/shm} size, IPC mode, ulimits,
+ * extra hosts, memory and CPU limits, {@code --init} — each also in the Docker CLI's syntax, read by one value type
+ * ({@link Mount}, {@link PortBinding}, {@link Ulimit}, {@link IpcMode}, {@link ExtraHost}, {@link ByteSize}). Every
+ * builder method validates at once ({@link IllegalArgumentException} with the CLI's words where it has them);
+ * {@link Builder#build()} checks what only the whole can tell (ports on a network that cannot publish them).
  */
 public final class RunOptions {
 
@@ -278,8 +288,8 @@ public final class RunOptions {
 
     /** Builds {@link RunOptions}. */
     public static final class Builder {
-        private static final java.util.regex.Pattern CONTAINER_NAME =
-                java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+        private static final Pattern CONTAINER_NAME =
+                Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
         private final String image;
         private List<String> command = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -427,7 +437,7 @@ public final class RunOptions {
             }
             if (key.startsWith(RESERVED_LABELS)) {
                 throw new IllegalArgumentException("labels under " + RESERVED_LABELS + " are gpuenv's own: "
-                        + io.github.gpuenv.docker.internal.SpecText.quote(key));
+                        + SpecText.quote(key));
             }
             labels.put(key, value);
             return this;
@@ -500,7 +510,7 @@ public final class RunOptions {
             Objects.requireNonNull(dir, "dir");
             if (!dir.startsWith("/")) {
                 throw new IllegalArgumentException("the working directory "
-                        + io.github.gpuenv.docker.internal.SpecText.quote(dir)
+                        + SpecText.quote(dir)
                         + " is invalid, it needs to be an absolute path");
             }
             this.workingDir = dir;
@@ -527,7 +537,7 @@ public final class RunOptions {
             Objects.requireNonNull(name, "name");
             if (!CONTAINER_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("invalid container name "
-                        + io.github.gpuenv.docker.internal.SpecText.quote(name)
+                        + SpecText.quote(name)
                         + ", only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed (at least two characters)");
             }
             this.name = name;
@@ -602,7 +612,7 @@ public final class RunOptions {
 
         /** A CPU limit in CPUs, e.g. {@code 1.5} ({@code --cpus}; exact to a billionth). */
         public Builder cpus(String cpus) {
-            return nanoCpus(io.github.gpuenv.docker.internal.CpuSyntax.nanoCpus(Objects.requireNonNull(cpus, "cpus")));
+            return nanoCpus(CpuSyntax.nanoCpus(Objects.requireNonNull(cpus, "cpus")));
         }
 
         /** A CPU limit in billionths of a CPU. */
@@ -616,7 +626,7 @@ public final class RunOptions {
 
         /** The CPUs the container may use, e.g. {@code 0-3,8} ({@code --cpuset-cpus}). */
         public Builder cpusetCpus(String cpus) {
-            this.cpusetCpus = io.github.gpuenv.docker.internal.CpuSyntax.cpuset(Objects.requireNonNull(cpus, "cpus"));
+            this.cpusetCpus = CpuSyntax.cpuset(Objects.requireNonNull(cpus, "cpus"));
             return this;
         }
 

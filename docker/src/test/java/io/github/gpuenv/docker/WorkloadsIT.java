@@ -191,7 +191,7 @@ class WorkloadsIT {
             assertThat(server.inspect().status()).isEqualTo(ContainerState.Status.EXITED);
             assertThat(TestEngines.get(host, "/containers/" + id + "/json")).contains("\"Status\":\"exited\"");
             server.close();
-            assertThat(TestEngines.get(host, "/containers/" + id + "/json")).contains("No such container");
+            assertThat(TestEngines.get(host, "/containers/" + id + "/json")).containsIgnoringCase("No such container");
             assertThatThrownBy(server::inspect).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
             server.close();
         } finally {
@@ -286,7 +286,7 @@ class WorkloadsIT {
             }
             assertThat(c.inspect().running()).as("its session is open: the other's sweep kept it").isTrue();
         }
-        assertThat(TestEngines.get(host, "/containers/" + c.id() + "/json")).contains("No such container");
+        assertThat(TestEngines.get(host, "/containers/" + c.id() + "/json")).containsIgnoringCase("No such container");
         assertThatThrownBy(c::exitCode).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("removed with it");
         TestEngines.assertNoManagedContainers(host);
@@ -303,7 +303,7 @@ class WorkloadsIT {
         try {
             assertThat(r.exitCode()).isZero();
             assertThat(TestEngines.get(host, "/containers/" + reaped.group(1) + "/json"))
-                    .contains("No such container");
+                    .containsIgnoringCase("No such container");
             assertThat(TestEngines.get(host, "/containers/" + outlives.group(1) + "/json"))
                     .contains("\"Running\":true");
         } finally {

@@ -176,39 +176,30 @@ final class RunCommand implements Callable<Integer> {
         ulimits.forEach(u -> flag("--ulimit", u, options::ulimit, "--ulimit memlock=-1, --ulimit nofile=1024:65536"));
         addHosts.forEach(h -> flag("--add-host", h, options::addHost, "--add-host db:10.0.0.5"));
         labels.forEach((k, v) -> flag("--label", k + "=" + v, kv -> options.label(k, v), "-l team=ml"));
-        if (workdir != null) {
-            flag("--workdir", workdir, options::workingDir, "-w /workspace");
-        }
+        optional("--workdir", workdir, options::workingDir, "-w /workspace");
         if (entrypoint != null) {
             options.entrypoint(entrypoint.isEmpty() ? List.of() : List.of(entrypoint));
         }
-        if (user != null) {
-            options.user(user);
-        }
-        if (name != null) {
-            flag("--name", name, options::name, "--name trainer-0");
-        }
-        if (shmSize != null) {
-            flag("--shm-size", shmSize, options::shmSize, "--shm-size 16g");
-        }
-        if (ipc != null) {
-            flag("--ipc", ipc, options::ipc, "--ipc host");
-        }
-        if (cpus != null) {
-            flag("--cpus", cpus, options::cpus, "--cpus 1.5");
-        }
-        if (cpusetCpus != null) {
-            flag("--cpuset-cpus", cpusetCpus, options::cpusetCpus, "--cpuset-cpus 0-3");
-        }
-        if (memory != null) {
-            flag("--memory", memory, options::memory, "--memory 8g");
-        }
+        optional("--user", user, options::user, "-u 1000:1000");
+        optional("--name", name, options::name, "--name trainer-0");
+        optional("--shm-size", shmSize, options::shmSize, "--shm-size 16g");
+        optional("--ipc", ipc, options::ipc, "--ipc host");
+        optional("--cpus", cpus, options::cpus, "--cpus 1.5");
+        optional("--cpuset-cpus", cpusetCpus, options::cpusetCpus, "--cpuset-cpus 0-3");
+        optional("--memory", memory, options::memory, "--memory 8g");
         try {
             return options.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace(
                     "set network(\"bridge\") (CLI: --network bridge)", "add --network bridge")
                     + " → " + CliError.usageHint(spec.commandLine()), e, null, image);
+        }
+    }
+
+    /** {@link #flag} when the option was given. */
+    private void optional(String flag, String value, Consumer<String> apply, String example) {
+        if (value != null) {
+            flag(flag, value, apply, example);
         }
     }
 

@@ -270,20 +270,15 @@ public final class ContainerHandle {
      * @throws DockerGpuException when the removal failed (a later sweep removes it, unless it outlives its session)
      */
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!markClosed()) {
+            return;
         }
-        follows.forEach(Follow::close);
         try {
             stop(null);
         } catch (RuntimeException e) {
             LOG.debug("stop of {} before its removal failed (it is force-removed): {}", id, e.toString());
         }
-        RuntimeException removal = ContainerRunner.remove(connection, id);
-        ended(removal == null);
+        RuntimeException removal = removeAndEnd();
         if (removal != null) {
             throw removal;
         }
@@ -291,19 +286,33 @@ public final class ContainerHandle {
 
     /** Its {@code DockerGpu} closes: force-removed at once (no grace), never throws. */
     public void reap() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!markClosed()) {
+            return;
         }
-        follows.forEach(Follow::close);
-        RuntimeException removal = ContainerRunner.remove(connection, id);
-        ended(removal == null);
+        RuntimeException removal = removeAndEnd();
         if (removal != null) {
             LOG.debug("could not remove {} as its session closed (a later sweep removes it): {}", id,
                     removal.getMessage());
         }
+    }
+
+    /** Marks the handle closed and ends its log streams; false when it already was. */
+    private boolean markClosed() {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+        }
+        follows.forEach(Follow::close);
+        return true;
+    }
+
+    /** Force-removes the container and ends its run; the removal's failure, or null. */
+    private RuntimeException removeAndEnd() {
+        RuntimeException removal = ContainerRunner.remove(connection, id);
+        ended(removal == null);
+        return removal;
     }
 
     private void ended(boolean removed) {

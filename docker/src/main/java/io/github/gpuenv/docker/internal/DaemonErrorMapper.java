@@ -118,7 +118,7 @@ public final class DaemonErrorMapper {
                     + " or raise dockerd's (LimitMEMLOCK=infinity, LimitSTACK=infinity in its systemd unit, then"
                     + " `systemctl daemon-reload && systemctl restart docker`)", cause);
         }
-        if (lower.contains("is already in use by container")) {
+        if (lower.contains("name") && lower.contains("is already in use")) {
             return new DockerGpuException(attempted, "the container name is taken: " + text, "choose another name,"
                     + " or remove that container (`docker rm -f NAME`)", cause);
         }

@@ -32,6 +32,10 @@ class DaemonErrorMapperTest {
         assertThat(map("Conflict. The container name \"/gpuenv-wl-probe\" is already in use by container"
                 + " \"193947b81ee5\". You have to remove (or rename) that container to be able to reuse that name.")
                 .remedy()).contains("another name");
+        // Podman 5.4.2's compat API, this machine, 2026-12
+        assertThat(map("container create: creating container storage: the container name \"gpuenv-wl-1d5e67de\" is"
+                + " already in use by 16d0de8e1ed3. You have to remove that container to be able to reuse that name:"
+                + " that name is already in use").remedy()).contains("another name");
         assertThat(map("driver failed programming external connectivity on endpoint sweet_wing (453a7215d04b): Bind for"
                 + " 127.0.0.1:39123 failed: port is already allocated").remedy()).contains("let the engine pick");
     }
