@@ -9,6 +9,7 @@ import io.github.gpuenv.docker.internal.EngineInspector;
 import io.github.gpuenv.docker.internal.EngineSession;
 import io.github.gpuenv.docker.internal.ImagePuller;
 import io.github.gpuenv.docker.internal.LeftoverSweeper;
+import io.github.gpuenv.docker.internal.PreflightFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * timeout, interrupt; when the daemon itself dies mid-run, a later {@code connect()} (or {@link #removeLeftovers()})
  * removes it once it is provably abandoned, and a JVM shutdown hook removes containers still running when the process
  * exits. Other sessions' containers — in this JVM, in other processes, in sibling containers sharing the socket — are
- * never touched while their owners live.
+ * never touched while their owners live. {@link #start(RunOptions)} starts a container detached ({@link GpuContainer}):
+ * it lives until closed, or until this {@code DockerGpu} closes, unless it was asked to outlive it.
  */
 public final class DockerGpu implements AutoCloseable {
 
@@ -42,6 +44,11 @@ public final class DockerGpu implements AutoCloseable {
     private final ConnectOptions options;
     private final DaemonClock clock;
     private final EngineSession session;
+    private final PreflightFacts preflightFacts;
+    /** Detached containers of this session still open (removed at {@link #close()} unless they outlive it). */
+    private final java.util.Set<io.github.gpuenv.docker.internal.ContainerHandle> detached =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean open = true;
 
     private DockerGpu(EngineConnection connection, DockerEngine engine, DaemonClock clock, ConnectOptions options) {
         this.connection = connection;
@@ -49,6 +56,8 @@ public final class DockerGpu implements AutoCloseable {
         this.options = options;
         this.clock = clock;
         this.session = EngineSession.open(connection::control, clock, options.leaseDuration());
+        this.preflightFacts = new PreflightFacts(() -> connection.get("/info").body(), connection.endpoint(),
+                engine.dockerDesktop(), options.hostFacts(), options.hostFactsDescribeEngineHost());
     }
 
     /** Connects with {@link ConnectOptions#defaults()}. */
@@ -87,14 +96,41 @@ public final class DockerGpu implements AutoCloseable {
     }
 
     /**
-     * Runs a container to its end and returns its exit code and output.
+     * Runs a container to its end and returns its exit code and output. Before anything is created it is checked
+     * ({@link RunOptions#preflight()}, on by default): the image's platform, and with GPUs the selection against
+     * the engine host's GPUs and the image's {@code NVIDIA_REQUIRE_*} against its driver — each only where gpuenv
+     * knows the facts (see {@code docs/preflight.md}).
      *
+     * @throws CudaRequirementUnsatisfiedException when preflight finds the image's CUDA requirement unmet (nothing
+     *         was created)
+     * @throws GpuSelectionInvalidException when preflight finds the GPU selection unservable (nothing was created)
+     * @throws ImagePlatformMismatchException when preflight finds the image built for another platform (nothing
+     *         was created)
      * @throws DockerGpuException (a subclass naming the condition) when gpuenv or the daemon fails; the container
      *         is removed in every case
      */
     public RunResult run(RunOptions options) {
-        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session)
+        return runner()
                 .run(options, null, PullListener.none());
+    }
+
+    /**
+     * What {@link #run} would send to the engine for {@code options}, and preflight's verdict, without creating
+     * anything (and without pulling: an image the engine lacks is judged without its configuration). A run
+     * prepares its container by the same code, so the plan is what a run would create — its device requests, CDI
+     * names, mounts, devices, environment, labels, image and command. One image inspection; the engine host's
+     * facts as for a run ({@link ConnectOptions#hostFacts()}).
+     *
+     * <p>{@code System.out.print(docker.plan(options).toText());}
+     *
+     * @throws DockerGpuException when the engine fails to answer the inspection
+     */
+    public LaunchPlan plan(RunOptions options) {
+        return runner().plan(options);
+    }
+
+    private ContainerRunner runner() {
+        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session, preflightFacts);
     }
 
     /** Runs a container, streaming its output to {@code output} as it arrives. */
@@ -104,7 +140,51 @@ public final class DockerGpu implements AutoCloseable {
 
     /** Runs a container, streaming its output and any pull's progress. */
     public RunResult run(RunOptions options, OutputListener output, PullListener pull) {
-        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session).run(options, output, pull);
+        return runner().run(options, output, pull);
+    }
+
+    /**
+     * Starts a container detached and returns once the engine started it: pull (per the pull policy), create,
+     * start — bounded as in {@link #run}, {@link RunOptions#timeout()} bounding the create and the start. The
+     * container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
+     * {@code DockerGpu} ({@link #close()}), or when the JVM exits, unless
+     * {@link RunOptions.Builder#outliveSession(boolean)}. Its output is not kept: {@link GpuContainer#logs} follows
+     * it.
+     *
+     * <p>{@code GpuContainer c = docker.start(RunOptions.builder(image).network("bridge").publish("8080").build());}
+     *
+     * @throws DockerGpuException (a subclass naming the condition) when the pull, create or start fails; the
+     *         container is removed in every such case
+     * @throws IllegalStateException when this {@code DockerGpu} is closed
+     */
+    public GpuContainer start(RunOptions options) {
+        return start(options, PullListener.none());
+    }
+
+    /** {@link #start(RunOptions)}, with a pull's progress. */
+    public GpuContainer start(RunOptions options, PullListener pull) {
+        java.util.Objects.requireNonNull(options, "options");
+        java.util.Objects.requireNonNull(pull, "pull");
+        if (!open) {
+            throw new IllegalStateException("this DockerGpu is closed");
+        }
+        io.github.gpuenv.docker.internal.ContainerHandle handle = new ContainerRunner(connection, engine,
+                this.options.injectionPlanner(), session).start(options, pull);
+        if (!handle.outlivesSession()) {
+            detached.add(handle);
+            handle.onClosed(() -> detached.remove(handle));
+            if (!open) {
+                handle.reap();
+                throw new IllegalStateException("this DockerGpu was closed while the container started; it was"
+                        + " removed");
+            }
+        }
+        return new GpuContainer(handle, this);
+    }
+
+    /** Whether {@link #close()} has not been called. */
+    boolean isOpen() {
+        return open;
     }
 
     /**
@@ -176,8 +256,16 @@ public final class DockerGpu implements AutoCloseable {
         return connection.endpoint();
     }
 
+    /**
+     * Closes the connection. Detached containers of this session still open are force-removed first (SIGKILL; close
+     * them before for a graceful stop); those started to outlive the session are left running.
+     */
     @Override
     public void close() {
+        open = false;
+        for (io.github.gpuenv.docker.internal.ContainerHandle handle : java.util.List.copyOf(detached)) {
+            handle.reap();
+        }
         session.close();
         connection.close();
     }

@@ -15,7 +15,7 @@ final class DockerHostMixin {
         return connectOptionsBuilder().build();
     }
 
-    /** What {@link #connectOptions()} builds, for a command that sets more. */
+    /** The options so far, for a command that sets more. */
     ConnectOptions.Builder connectOptionsBuilder() {
         ConnectOptions.Builder builder = ConnectOptions.builder();
         if (host != null && !host.isBlank()) {

@@ -3,7 +3,6 @@ package io.github.gpuenv.docker.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
@@ -16,6 +15,7 @@ import io.github.gpuenv.docker.ContainerTimeoutException;
 import io.github.gpuenv.docker.DockerGpuException;
 import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.docker.InjectionPlanner;
+import io.github.gpuenv.docker.LaunchPlan;
 import io.github.gpuenv.docker.LaunchTimings;
 import io.github.gpuenv.docker.LogStream;
 import io.github.gpuenv.docker.OutputListener;
@@ -39,7 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one container: ensure the image → create (labels, least privilege, GPU attachment) → start → stream logs →
+ * Runs one container: ensure the image → prepare (GPU attachment, create request, {@link Preflight}: a refusal
+ * ends the run here, nothing created) → create (labels, least privilege, GPU attachment) → start → stream logs →
  * wait (timeout, interrupt) → exit code, and force-removes it on every path. A GPU request is accepted at create
  * and fails at start, so the removal in {@code finally} also covers start failures. Daemon errors become typed
  * exceptions ({@link DaemonErrorMapper}); a removal that fails (the daemon died) is left to
@@ -59,13 +60,24 @@ public final class ContainerRunner {
     private final DockerEngine engine;
     private final InjectionPlanner planner;
     private final EngineSession session;
+    private final PreflightFacts preflightFacts;
 
     public ContainerRunner(EngineConnection connection, DockerEngine engine, InjectionPlanner planner,
                            EngineSession session) {
+        this(connection, engine, planner, session, null);
+    }
+
+    /**
+     * @param preflightFacts the engine host's facts for preflight (one per {@code DockerGpu}); null: none known, so
+     *        preflight judges only the image's platform
+     */
+    public ContainerRunner(EngineConnection connection, DockerEngine engine, InjectionPlanner planner,
+                           EngineSession session, PreflightFacts preflightFacts) {
         this.connection = connection;
         this.engine = engine;
         this.planner = planner;
         this.session = session;
+        this.preflightFacts = preflightFacts;
     }
 
     /**
@@ -75,28 +87,18 @@ public final class ContainerRunner {
      *        is read once after the exit (one request fewer, and no wait for the follow stream to close)
      */
     public RunResult run(RunOptions options, OutputListener listener, PullListener pullListener) {
-        long t0 = System.nanoTime();
-        RunDeadline deadline = RunDeadline.after(options.timeout());
-        boolean pulled = ImagePuller.ensure(connection, options.image(), options.pullPolicy(), options.pullTimeout(),
-                deadline, pullListener);
-        long tPulled = System.nanoTime();
-        if (pulled) {
-            deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
+        if (options.outliveSession()) {
+            throw new IllegalArgumentException("outliveSession is for DockerGpu.start; run removes its container"
+                    + " when it exits");
         }
-        GpuAttachment gpu = options.gpus().map(r -> GpuAttachment.decide(r, options.attach(), options.allowInject(),
-                engine, planner)).orElse(null);
-        String runId = UUID.randomUUID().toString();
-        CreateContainerCmd create = createCommand(options, gpu, runId);
-        String attempted = "create container (" + options.image() + ")";
-        session.begin(runId);
-        String id;
-        try {
-            id = create(create, attempted, runId, deadline);
-        } catch (RuntimeException e) {
-            session.end(runId);
-            throw e;
-        }
-        session.created(runId, id);
+        Created created = createContainer(options, pullListener);
+        long t0 = created.t0();
+        long tPulled = created.tPulled();
+        RunDeadline deadline = created.deadline();
+        GpuAttachment gpu = created.gpu();
+        String runId = created.runId();
+        String id = created.id();
+        String attempted = "start container " + shortId(id) + " (" + options.image() + ")";
         long tCreated = System.nanoTime();
         long tStarted = tCreated;
         long tExited = tCreated;
@@ -159,6 +161,143 @@ public final class ContainerRunner {
                 timings);
     }
 
+    /**
+     * What a dry run shows: the create request of {@code options} and preflight's verdict, prepared as
+     * {@link #run} prepares it; nothing is pulled (an absent image is judged without its configuration) and nothing
+     * is created.
+     */
+    public LaunchPlan plan(RunOptions options) {
+        prefetchPreflightFacts(options);
+        Optional<ImageConfig> image = ImagePuller.inspect(connection, options.image(),
+                RunDeadline.after(Optional.empty())).map(i -> ImageConfig.of(options.image(), i));
+        Prepared prepared = prepare(options, image, UUID.randomUUID().toString());
+        prepared.create().close();
+        return LaunchPlans.of(connection.endpoint(), prepared.create(), prepared.gpu(), image.orElse(null),
+                options.preflight(), prepared.preflight(), connection.config().getObjectMapper());
+    }
+
+    /**
+     * A run prepared: its GPU attachment, its create command and preflight's verdict on them.
+     *
+     * @param gpu the attachment; null when no GPUs are requested
+     * @param create the create command (not sent)
+     * @param preflight the checks and the refusal, if any
+     */
+    record Prepared(GpuAttachment gpu, CreateContainerCmd create, Preflight.Result preflight) {
+    }
+
+    /** The one place a run is prepared, for {@link #run} and {@link #plan}: attachment, create command, preflight. */
+    private Prepared prepare(RunOptions options, Optional<ImageConfig> image, String runId) {
+        GpuAttachment gpu = options.gpus().map(r -> GpuAttachment.decide(r, options.attach(), options.allowInject(),
+                engine, planner)).orElse(null);
+        CreateContainerCmd create = createCommand(options, gpu, runId);
+        if (!options.preflight()) {
+            return new Prepared(gpu, create, Preflight.off());
+        }
+        // a run with GPUs waits (bounded) for the engine host's facts; one without takes them only if known
+        Optional<PreflightFacts.HostFacts> facts = preflightFacts == null ? Optional.empty() : preflightFacts.peek();
+        if (preflightFacts != null && gpu != null) {
+            try {
+                facts = preflightFacts.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                create.close();
+                throw new ContainerInterruptedException("preflight of a run of " + options.image(),
+                        "interrupted while the engine host's facts were detected; nothing was created", e);
+            }
+        }
+        Preflight.Result result = Preflight.evaluate(new Preflight.Input(options.image(), image, engine.osType(),
+                options.gpus().orElse(null), gpu == null ? null : gpu.attach(), EnvPairs.parse(create.getEnv()),
+                facts));
+        return new Prepared(gpu, create, result);
+    }
+
+    private void prefetchPreflightFacts(RunOptions options) {
+        if (preflightFacts != null && options.preflight() && options.gpus().isPresent()) {
+            preflightFacts.prefetch();
+        }
+    }
+
+    /**
+     * Starts {@code options} detached: pull, create, start, as {@link #run} does, and returns once the engine
+     * started it. On every failure of its own the container is removed. A container that outlives its session has
+     * ended its run here (the session no longer removes it); any other stays a run of the session until
+     * {@link ContainerHandle} removes it.
+     */
+    public ContainerHandle start(RunOptions options, PullListener pullListener) {
+        Created created = createContainer(options, pullListener);
+        String id = created.id();
+        String attempted = "start container " + shortId(id) + " (" + options.image() + ")";
+        RuntimeException primary = null;
+        try {
+            startContainer(id, attempted, created.deadline());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+        } catch (InterruptedException e) {
+            primary = new ContainerInterruptedException(attempted, "interrupted while the container started; it was"
+                    + " removed", e);
+        } catch (RuntimeException e) {
+            primary = failure(attempted, e);
+        }
+        if (primary != null) {
+            boolean interrupted = Thread.interrupted() || primary instanceof ContainerInterruptedException;
+            RuntimeException removal = removeContainer(id);
+            session.end(created.runId(), removal == null);
+            if (removal != null) {
+                primary.addSuppressed(removal);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw primary;
+        }
+        if (options.outliveSession()) {
+            session.end(created.runId());
+        }
+        return new ContainerHandle(connection, session, created.runId(), id, options,
+                created.gpu() == null ? null : created.gpu().attach());
+    }
+
+    /** A created container, and what its run knows so far. */
+    private record Created(long t0, long tPulled, RunDeadline deadline, GpuAttachment gpu, String runId, String id) {
+    }
+
+    /**
+     * Ensure the image, decide the GPU attachment, create the container (its run registered with the session
+     * before the create is sent; ended again when the create fails).
+     */
+    private Created createContainer(RunOptions options, PullListener pullListener) {
+        long t0 = System.nanoTime();
+        RunDeadline deadline = RunDeadline.after(options.timeout());
+        prefetchPreflightFacts(options);
+        ImagePuller.Ensured ensured = ImagePuller.ensureInspected(connection, options.image(), options.pullPolicy(),
+                options.pullTimeout(), deadline, pullListener);
+        long tPulled = System.nanoTime();
+        if (ensured.pulled()) {
+            deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
+        }
+        String runId = UUID.randomUUID().toString();
+        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId);
+        GpuAttachment gpu = prepared.gpu();
+        CreateContainerCmd create = prepared.create();
+        if (prepared.preflight().refusal() != null) {
+            create.close();
+            throw prepared.preflight().refusal();
+        }
+        String attempted = "create container (" + options.image() + ")";
+        session.begin(runId);
+        String id;
+        try {
+            id = create(create, attempted, runId, deadline);
+        } catch (RuntimeException e) {
+            session.end(runId);
+            throw e;
+        }
+        session.created(runId, id);
+        return new Created(t0, tPulled, deadline, gpu, runId, id);
+    }
+
     private CreateContainerCmd createCommand(RunOptions options, GpuAttachment gpu, String runId) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(options.network())
@@ -179,6 +318,9 @@ public final class ContainerRunner {
         env.putAll(options.environment());
         Map<String, String> labels = new LinkedHashMap<>(options.labels());
         labels.putAll(session.labels(runId));
+        if (options.outliveSession()) {
+            labels.put(ManagedLabels.OUTLIVE, "true");
+        }
         CreateContainerCmd cmd = connection.control().createContainerCmd(options.image())
                 .withLabels(labels)
                 .withHostConfig(host)
@@ -192,6 +334,7 @@ public final class ContainerRunner {
             cmd.withCmd(new ArrayList<>(options.command()));
         }
         options.user().ifPresent(cmd::withUser);
+        WorkloadMapper.apply(options, cmd, host);
         options.createContainerCmdModifier().ifPresent(m -> m.accept(cmd));
         return cmd;
     }
@@ -312,6 +455,11 @@ public final class ContainerRunner {
      * if it fails, the container is a leftover for a later sweep (its run has ended).
      */
     private RuntimeException removeContainer(String id) {
+        return remove(connection, id);
+    }
+
+    /** {@link #removeContainer(String)} for any container of {@code connection} (a detached one's handle). */
+    static RuntimeException remove(EngineConnection connection, String id) {
         CompletableFuture<Void> answer = BoundedRequest.send(() -> EngineFailures.retryOnStaleConnection(() -> {
             connection.control().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             return null;
@@ -343,20 +491,8 @@ public final class ContainerRunner {
     }
 
     private RuntimeException failure(String attempted, RuntimeException e) {
-        if (e instanceof DockerGpuException) {
-            return e;
-        }
-        if (EngineFailures.isInterruption(e)) {
-            return new ContainerInterruptedException(attempted, "interrupted while the container ran; it was killed"
-                    + " and removed", e);
-        }
-        if (e instanceof DockerException) {
-            return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
-        }
-        if (EngineFailures.isTransportFailure(e)) {
-            return EngineFailures.unavailable(connection.endpoint(), attempted, e);
-        }
-        return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
+        return EngineFailures.typed(connection.endpoint(), attempted, e, "interrupted while the container ran; it was"
+                + " killed and removed");
     }
 
     private static Duration nanos(long from, long to) {
