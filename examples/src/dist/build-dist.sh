@@ -10,8 +10,9 @@
 #                         with docker-java in it made detect 35-40 ms slower)
 #   lib/gpuenv.jsa        JDK 17-24 instead: one dynamic AppCDS archive (loaded on demand)
 #   runtime/              a jlinked Java runtime with only the modules gpuenv needs
-# The archives are trained here by DistTraining (a capture's fixture root, and a stand-in engine for `run`): no GPU
-# and no Docker needed. Without jlink the distribution is not built (a warning, not a failure).
+# The archives are trained here by DistTraining (this machine's detect, a stand-in engine for `run`, a capture's
+# fixture root for the JDK 17 archive): no GPU and no Docker needed. Without jlink the distribution is not built
+# (a warning, not a failure).
 #
 #   build-dist.sh OUT JAR BUILD_JDK [JDK|auto] [MODULES] [PICOCLI_SOURCES_JAR] [CAPTURE_ROOT] [JLINK_COMPRESS]
 set -eu
@@ -96,10 +97,11 @@ fast='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 train() { # train ARCHIVE_OPTION COMMANDS
   archive=$1 commands=$2
   if [ -n "$capture" ] && [ -d "$capture" ]; then set -- --root "$capture"; else set --; fi
+  # without DOCKER_HOST: detect trains the endpoint shortcut an unconfigured machine takes (DistTraining)
   # shellcheck disable=SC2086 # $fast is a list of words without blanks
-  DOCKER_HOST=unix://$socket "$out/runtime/bin/java" "$archive" -Xlog:disable -Xlog:all=error:stderr $fast \
+  (unset DOCKER_HOST DOCKER_CONTEXT; exec "$out/runtime/bin/java" "$archive" -Xlog:disable -Xlog:all=error:stderr $fast \
     --enable-native-access=ALL-UNNAMED -cp "$out/lib/gpuenv.jar" io.github.gpuenv.cli.DistTraining \
-    --commands "$commands" --engine-socket "$socket" "$@" >>"$work/training.log" 2>&1
+    --commands "$commands" --engine-socket "$socket" "$@") >>"$work/training.log" 2>&1
 }
 if [ "$version" -ge 25 ]; then
   trained=true

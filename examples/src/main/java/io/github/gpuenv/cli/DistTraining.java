@@ -13,16 +13,18 @@ import java.util.stream.Stream;
 /**
  * The training run of the self-contained distribution ({@code examples/target/gpuenv-dist}): the build runs this
  * under {@code -XX:AOTCacheOutput} (JDK 25) or {@code -XX:ArchiveClassesAtExit} (JDK 17), so that the archive holds
- * the classes the CLI's commands load. It needs no GPU and no Docker: it replays a capture's fixture root
- * ({@code --root}), and {@code run} talks to a {@link TrainingEngine} on a private socket, which runs nothing. Output
+ * the classes the CLI's commands load. It needs no GPU and no Docker: {@code run} talks to a
+ * {@link TrainingEngine} on a private socket, which runs nothing; {@code detect} reads this machine (an engine at the
+ * default socket, if any, is asked for {@code /version} and {@code /info}, as every detect does). Output
  * is discarded; one line per command goes to stderr.
  *
- * <p>{@code --commands} picks what is trained: {@code detect} (version, help, usage errors, detect, doctor),
- * {@code run} (run through docker-java), or {@code all}. An AOT cache loads every class it holds at start-up, so the
+ * <p>{@code --commands} picks what is trained: {@code detect} (version, help, usage errors, detect and doctor of
+ * this machine), {@code run} (run through docker-java, against the stand-in engine), or {@code all} (both, and the
+ * replay of a capture's {@code --root}). An AOT cache loads every class it holds at start-up, so the
  * JDK 25 distribution has one cache per set and the launcher picks by subcommand; a JDK 17 archive loads on demand
  * and takes {@code all}.
  *
- * <p>{@code DOCKER_HOST=unix:///tmp/t.sock java -XX:AOTCacheOutput=gpuenv.aot -cp gpuenv.jar
+ * <p>{@code java -XX:AOTCacheOutput=gpuenv.aot -cp gpuenv.jar
  * io.github.gpuenv.cli.DistTraining --commands all --engine-socket /tmp/t.sock --root core/src/test/…/root}
  */
 public final class DistTraining {
@@ -71,19 +73,19 @@ public final class DistTraining {
             steps.add(List.of("--help"));
             steps.add(List.of("help", "detect"));
             steps.add(List.of("detect", "--bogus-option"));
-            if (root != null && Files.isDirectory(Path.of(root))) {
+            // the live machine: the Docker probe reads /version and /info of the engine at the default socket, if
+            // one answers there (read-only; with DOCKER_HOST set, endpoint resolution would take docker-java's path,
+            // which an unconfigured machine never takes, so the build runs this without it)
+            steps.add(List.of("detect", "--json"));
+            steps.add(List.of(QUICK, "detect", "--json"));
+            steps.add(List.of(QUICK, "doctor"));
+            // JNA loads a library and looks NVML up in it: the loading half of the NVML probe, without a GPU
+            libc().ifPresent(libc -> steps.add(List.of("detect", "--json", "--nvml-library", libc)));
+            // a capture's replay reads its answers with databind: ~450 classes that an AOT cache would load at
+            // every start for a path users rarely take, so only an archive that loads on demand (all) trains it
+            if (run && root != null && Files.isDirectory(Path.of(root))) {
                 steps.add(List.of("detect", "--json", "--root", root));
-                steps.add(List.of("detect", "--root", root));
-                steps.add(List.of("doctor", "--json", "--root", root));
                 steps.add(List.of("doctor", "--root", root));
-            }
-            // the live machine, its Docker probe on the training engine (never a real engine)
-            if (host.equals(System.getenv("DOCKER_HOST"))) {
-                steps.add(List.of("detect", "--json"));
-                steps.add(List.of(QUICK, "detect", "--json"));
-                steps.add(List.of(QUICK, "doctor"));
-                // JNA loads a library and looks NVML up in it: the loading half of the NVML probe, without a GPU
-                libc().ifPresent(libc -> steps.add(List.of("detect", "--json", "--nvml-library", libc)));
             }
         }
         if (run) {
@@ -91,6 +93,7 @@ public final class DistTraining {
             steps.add(List.of("run", "-H", host, "--gpus", "nvidia.com/gpu=all", IMAGE, "sh", "-c", "echo ok"));
             steps.add(List.of("run", "-H", host, IMAGE, "true"));
             steps.add(List.of("run", "-H", host, "--gpus", "bogus=1", IMAGE));
+            steps.add(List.of("run", "-H", host, "--dry-run", "--gpus", "all", IMAGE, "true"));
             steps.add(List.of("run", "--help"));
         }
         PrintStream err = System.err;
