@@ -118,13 +118,7 @@ class DistIT {
 
     @Test
     void aDistributionUnderAPathWithSpacesRuns() throws Exception {
-        Path home = copyOfTheLayout(dir.resolve("opt with spaces/gpuenv dist"), false);
-
-        Result r = run(dir, home.resolve("bin/gpuenv").toString(), "--version");
-
-        assertThat(r.exitCode).as(r.err).isZero();
-        assertThat(r.out).startsWith("gpuenv ");
-        assertThat(r.err).isEmpty();
+        assertVersionRuns(copyOfTheLayout(dir.resolve("opt with spaces/gpuenv dist"), Lib.AS_BUILT));
     }
 
     @Test
@@ -141,7 +135,7 @@ class DistIT {
 
     @Test
     void aStaleArchiveIsIgnoredWithoutAWordAndTheOutputIsUnchanged() throws Exception {
-        Path home = copyOfTheLayout(dir.resolve("stale"), true);
+        Path home = copyOfTheLayout(dir.resolve("stale"), Lib.STALE_JAR);
         Path root = Fixtures.copyTo("h200-gpuenv-capture", dir.resolve("h200")).resolve("root");
 
         Result version = run(dir, home.resolve("bin/gpuenv").toString(), "--version");
@@ -157,13 +151,11 @@ class DistIT {
 
     @Test
     void withoutAnArchiveTheLauncherStillRuns() throws Exception {
-        Path home = dir.resolve("bare");
-        Files.createDirectories(home.resolve("bin"));
-        Files.createDirectories(home.resolve("lib"));
-        Files.copy(DIST.resolve("bin/gpuenv"), home.resolve("bin/gpuenv"));
-        Files.createSymbolicLink(home.resolve("runtime"), DIST.resolve("runtime"));
-        Files.createSymbolicLink(home.resolve("lib/gpuenv.jar"), DIST.resolve("lib/gpuenv.jar"));
+        assertVersionRuns(copyOfTheLayout(dir.resolve("bare"), Lib.JAR_ONLY));
+    }
 
+    /** {@code home/bin/gpuenv --version} prints the version and nothing else. */
+    private void assertVersionRuns(Path home) throws Exception {
         Result r = run(dir, home.resolve("bin/gpuenv").toString(), "--version");
 
         assertThat(r.exitCode).as(r.err).isZero();
@@ -181,11 +173,18 @@ class DistIT {
         }
     }
 
-    /**
-     * The distribution's layout at {@code home}: the launcher copied, the runtime linked; the jar and archives
-     * linked, or (stale) the jar copied with another modification time, so that the archives no longer match it.
-     */
-    private static Path copyOfTheLayout(Path home, boolean stale) throws IOException {
+    /** What {@link #copyOfTheLayout} puts in {@code lib/}. */
+    private enum Lib {
+        /** links to the built jar and archives */
+        AS_BUILT,
+        /** a copy of the jar with another modification time, so that the archives (linked) no longer match it */
+        STALE_JAR,
+        /** a link to the jar, no archive */
+        JAR_ONLY
+    }
+
+    /** The distribution's layout at {@code home}: the launcher copied, the runtime linked, {@code lib/} as asked. */
+    private static Path copyOfTheLayout(Path home, Lib lib) throws IOException {
         Files.createDirectories(home.resolve("bin"));
         Files.createDirectories(home.resolve("lib"));
         Files.copy(DIST.resolve("bin/gpuenv"), home.resolve("bin/gpuenv"));
@@ -193,10 +192,11 @@ class DistIT {
         try (var files = Files.list(DIST.resolve("lib"))) {
             for (Path f : files.toList()) {
                 Path to = home.resolve("lib").resolve(f.getFileName());
-                if (stale && f.getFileName().toString().equals("gpuenv.jar")) {
+                boolean jar = f.getFileName().toString().equals("gpuenv.jar");
+                if (lib == Lib.STALE_JAR && jar) {
                     Files.copy(f, to);
                     Files.setLastModifiedTime(to, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() - 60_000));
-                } else {
+                } else if (lib != Lib.JAR_ONLY || jar) {
                     Files.createSymbolicLink(to, f);
                 }
             }
