@@ -2,12 +2,14 @@
 # Builds the self-contained distribution examples/target/gpuenv-dist (run by Maven in `package`, after the shaded
 # jar; see examples/pom.xml and docs/speed.md):
 #   bin/gpuenv            the launcher (POSIX sh)
+#   bin/gpuenv-train      trains the archives below (here, and again on the machine that runs gpuenv)
 #   lib/gpuenv.jar        the shaded CLI jar, repacked: picocli recompiled for Java 17 when its sources jar is given
 #                         (class files of version 49, as picocli ships them, are never archived), JNA's native
 #                         libraries for other platforms left out, entries stored (a .tar.xz of it is half the size)
-#   lib/gpuenv.aot        JDK 25+: the AOT cache (JEP 483/514/515) of every command but run
-#   lib/gpuenv-run.aot    JDK 25+: the AOT cache of run (an AOT cache loads all its classes at start-up: one cache
-#                         with docker-java in it made detect 35-40 ms slower)
+#   lib/gpuenv-detect.aot JDK 25+: the AOT cache (JEP 483/514/515) of detect and doctor as main runs them
+#   lib/gpuenv-run.aot    JDK 25+: the AOT cache of run
+#   lib/gpuenv.aot        JDK 25+: the AOT cache of the other commands (an AOT cache loads all its classes at
+#                         start-up: a cache of every command made detect slower, docs/speed.md)
 #   lib/gpuenv.jsa        JDK 17-24 instead: one dynamic AppCDS archive (loaded on demand)
 #   runtime/              a jlinked Java runtime with only the modules gpuenv needs
 # The archives are trained here by DistTraining (this machine's detect, a stand-in engine for `run`, a capture's
@@ -87,36 +89,16 @@ manifest=$work/jar/META-INF/MANIFEST.MF
 mv "$manifest" "$work/MANIFEST.MF"
 "$jdk/bin/jar" --create --no-compress --file "$out/lib/gpuenv.jar" --manifest "$work/MANIFEST.MF" -C "$work/jar" .
 
-# 3. The launcher.
-cp "$here/bin/gpuenv" "$out/bin/gpuenv"
-chmod 755 "$out/bin/gpuenv"
+# 3. The launcher and the training script.
+cp "$here/bin/gpuenv" "$here/bin/gpuenv-train" "$out/bin/"
+chmod 755 "$out/bin/gpuenv" "$out/bin/gpuenv-train"
 
-# 4. The training runs. The socket lives under /tmp: a unix socket path has at most 107 bytes.
-socket=$(mktemp -u "${TMPDIR:-/tmp}/gpuenv-training.XXXXXX")
-fast='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
-train() { # train ARCHIVE_OPTION COMMANDS
-  archive=$1 commands=$2
-  if [ -n "$capture" ] && [ -d "$capture" ]; then set -- --root "$capture"; else set --; fi
-  # without DOCKER_HOST: detect trains the endpoint shortcut an unconfigured machine takes (DistTraining)
-  # shellcheck disable=SC2086 # $fast is a list of words without blanks
-  (unset DOCKER_HOST DOCKER_CONTEXT; exec "$out/runtime/bin/java" "$archive" -Xlog:disable -Xlog:all=error:stderr $fast \
-    --enable-native-access=ALL-UNNAMED -cp "$out/lib/gpuenv.jar" io.github.gpuenv.cli.DistTraining \
-    --commands "$commands" --engine-socket "$socket" "$@") >>"$work/training.log" 2>&1
-}
-if [ "$version" -ge 25 ]; then
-  trained=true
-  train "-XX:AOTCacheOutput=$out/lib/gpuenv.aot" detect || trained=false
-  train "-XX:AOTCacheOutput=$out/lib/gpuenv-run.aot" run || trained=false
-else
-  trained=true
-  train "-XX:ArchiveClassesAtExit=$out/lib/gpuenv.jsa" all || trained=false
-fi
-rm -f "$socket"
-if [ "$trained" != true ]; then
+# 4. The training runs (bin/gpuenv-train: the same on a target machine).
+if ! "$out/bin/gpuenv-train" ${capture:+--root} ${capture:+"$capture"} 2>"$work/training.log"; then
   cat "$work/training.log" >&2
   say "WARNING: a training run failed: no archive (the distribution still works, more slowly)"
   rm -f "$out"/lib/*.aot "$out"/lib/*.jsa
 fi
-say "training commands: $(grep -c '^\[training\] exit' "$work/training.log" || true)"
+say "training commands: $(grep -c '^\[gpuenv-train\] \[training\] exit' "$work/training.log" || true)"
 rm -rf "$work"
 say "built $out in $(( $(date +%s) - t0 )) s: $(du -sk "$out" | cut -f1) KiB ($(du -sk "$out/runtime" | cut -f1) runtime)"

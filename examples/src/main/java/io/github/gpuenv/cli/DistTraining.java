@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -18,11 +19,12 @@ import java.util.stream.Stream;
  * default socket, if any, is asked for {@code /version} and {@code /info}, as every detect does). Output
  * is discarded; one line per command goes to stderr.
  *
- * <p>{@code --commands} picks what is trained: {@code detect} (version, help, usage errors, detect and doctor of
- * this machine), {@code run} (run through docker-java, against the stand-in engine), or {@code all} (both, and the
- * replay of a capture's {@code --root}). An AOT cache loads every class it holds at start-up, so the
- * JDK 25 distribution has one cache per set and the launcher picks by subcommand; a JDK 17 archive loads on demand
- * and takes {@code all}.
+ * <p>{@code --commands} picks what is trained: {@code quick} ({@code detect} and {@code doctor} of this machine as
+ * {@link QuickReport} runs them), {@code other} (version, help, usage errors, commands through picocli), {@code run}
+ * (run through docker-java, against the stand-in engine), or {@code all} (every one, and the replay of a capture's
+ * {@code --root}). An AOT cache loads every class it holds at start-up — a cache of more commands makes each of them
+ * slower to start — so the JDK 25 distribution has one cache per set and the launcher picks by subcommand; a JDK 17
+ * archive loads on demand and takes {@code all}.
  *
  * <p>{@code java -XX:AOTCacheOutput=gpuenv.aot -cp gpuenv.jar
  * io.github.gpuenv.cli.DistTraining --commands all --engine-socket /tmp/t.sock --root core/src/test/…/root}
@@ -30,8 +32,23 @@ import java.util.stream.Stream;
 public final class DistTraining {
 
     private static final String IMAGE = "gpuenv/training:1";
-    /** A step that {@link QuickReport} runs, as {@link GpuEnvCli#main} does before picocli. */
-    private static final String QUICK = "(quick)";
+
+    /**
+     * One command line of the training.
+     *
+     * @param quick whether {@link QuickReport} runs it, as {@link GpuEnvCli#main} does before picocli
+     * @param properties system properties set while it runs (configuration keys)
+     * @param args the command line
+     */
+    private record Step(boolean quick, Map<String, String> properties, List<String> args) {
+        static Step quick(String... args) {
+            return new Step(true, Map.of(), List.of(args));
+        }
+
+        static Step picocli(String... args) {
+            return new Step(false, Map.of(), List.of(args));
+        }
+    }
 
     private DistTraining() {
     }
@@ -43,7 +60,7 @@ public final class DistTraining {
                 .filter(f -> Files.isRegularFile(Path.of(f))).findFirst();
     }
 
-    /** {@code --engine-socket PATH [--commands detect|run|all] [--root DIR]}. */
+    /** {@code --engine-socket PATH [--commands quick|other|run|all] [--root DIR]}. */
     public static void main(String[] args) throws IOException {
         Path socket = null;
         String root = null;
@@ -56,67 +73,73 @@ public final class DistTraining {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        if (socket == null || !List.of("detect", "run", "all").contains(commands)) {
+        if (socket == null || !List.of("quick", "other", "run", "all").contains(commands)) {
             throw new IllegalArgumentException(
-                    "usage: DistTraining --engine-socket PATH [--commands detect|run|all] [--root DIR]");
+                    "usage: DistTraining --engine-socket PATH [--commands quick|other|run|all] [--root DIR]");
         }
-        boolean detect = !commands.equals("run");
-        boolean run = !commands.equals("detect");
+        boolean all = commands.equals("all");
         // what GpuEnvCli.main does before it parses
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", GpuEnvCli.UNUSED_CONVERTERS);
         }
         String host = "unix://" + socket.toAbsolutePath();
-        List<List<String>> steps = new ArrayList<>();
-        if (detect) {
-            steps.add(List.of("--version"));
-            steps.add(List.of("--help"));
-            steps.add(List.of("help", "detect"));
-            steps.add(List.of("detect", "--bogus-option"));
+        List<Step> steps = new ArrayList<>();
+        if (all || commands.equals("quick")) {
             // the live machine: the Docker probe reads /version and /info of the engine at the default socket, if
             // one answers there (read-only; with DOCKER_HOST set, endpoint resolution would take docker-java's path,
             // which an unconfigured machine never takes, so the build runs this without it)
-            steps.add(List.of("detect", "--json"));
-            steps.add(List.of(QUICK, "detect", "--json"));
-            steps.add(List.of(QUICK, "doctor"));
+            steps.add(Step.quick("detect", "--json"));
+            steps.add(Step.quick("detect"));
+            steps.add(Step.quick("doctor", "--json"));
+            steps.add(Step.quick("doctor"));
             // JNA loads a library and looks NVML up in it: the loading half of the NVML probe, without a GPU
-            libc().ifPresent(libc -> steps.add(List.of("detect", "--json", "--nvml-library", libc)));
-            // a capture's replay reads its answers with databind: ~450 classes that an AOT cache would load at
-            // every start for a path users rarely take, so only an archive that loads on demand (all) trains it
-            if (run && root != null && Files.isDirectory(Path.of(root))) {
-                steps.add(List.of("detect", "--json", "--root", root));
-                steps.add(List.of("doctor", "--root", root));
-            }
+            libc().ifPresent(libc -> steps.add(new Step(true, Map.of("gpuenv.nvml-library", libc),
+                    List.of("detect", "--json"))));
         }
-        if (run) {
-            steps.add(List.of("run", "-H", host, "--pull", "never", "--gpus", "all", IMAGE, "true"));
-            steps.add(List.of("run", "-H", host, "--gpus", "nvidia.com/gpu=all", IMAGE, "sh", "-c", "echo ok"));
-            steps.add(List.of("run", "-H", host, IMAGE, "true"));
-            steps.add(List.of("run", "-H", host, "--gpus", "bogus=1", IMAGE));
-            steps.add(List.of("run", "-H", host, "--dry-run", "--gpus", "all", IMAGE, "true"));
-            steps.add(List.of("run", "--help"));
+        if (all || commands.equals("other")) {
+            steps.add(Step.picocli("--version"));
+            steps.add(Step.picocli("--help"));
+            steps.add(Step.picocli("help", "detect"));
+            steps.add(Step.picocli("detect", "--bogus-option"));
+            steps.add(Step.picocli("detect", "--json", "--skip", "wslHost"));
+            steps.add(Step.picocli("doctor", "--json", "--skip", "wslHost"));
+            steps.add(Step.picocli("labels"));
+            steps.add(Step.picocli("cdi", "generate"));
+        }
+        // a capture's replay reads its answers with databind: ~450 classes that an AOT cache would load at every
+        // start for a path users rarely take, so only the archive that loads on demand (all) trains it
+        if (all && root != null && Files.isDirectory(Path.of(root))) {
+            steps.add(Step.picocli("detect", "--json", "--root", root));
+            steps.add(Step.picocli("doctor", "--root", root));
+        }
+        if (all || commands.equals("run")) {
+            steps.add(Step.picocli("run", "-H", host, "--pull", "never", "--gpus", "all", IMAGE, "true"));
+            steps.add(Step.picocli("run", "-H", host, "--gpus", "nvidia.com/gpu=all", IMAGE, "sh", "-c", "echo ok"));
+            steps.add(Step.picocli("run", "-H", host, IMAGE, "true"));
+            steps.add(Step.picocli("run", "-H", host, "--gpus", "bogus=1", IMAGE));
+            steps.add(Step.picocli("run", "-H", host, "--dry-run", "--gpus", "all", IMAGE, "true"));
+            steps.add(Step.picocli("run", "--help"));
         }
         PrintStream err = System.err;
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true);
         try (TrainingEngine engine = TrainingEngine.start(socket)) {
-            for (List<String> step : steps) {
+            for (Step step : steps) {
                 long t0 = System.nanoTime();
                 System.setOut(discard);
                 System.setErr(discard);
+                step.properties().forEach(System::setProperty);
                 int code;
                 try {
-                    if (step.get(0).equals(QUICK)) {
-                        Integer quick = QuickReport.run(step.subList(1, step.size()).toArray(String[]::new));
-                        code = quick == null ? -1 : quick;
-                    } else {
-                        code = GpuEnvCli.execute(step.toArray(String[]::new));
-                    }
+                    Integer quick = step.quick() ? QuickReport.run(step.args().toArray(String[]::new)) : null;
+                    code = step.quick() ? (quick == null ? -1 : quick)
+                            : GpuEnvCli.execute(step.args().toArray(String[]::new));
                 } finally {
+                    step.properties().keySet().forEach(System::clearProperty);
                     System.setOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true));
                     System.setErr(err);
                 }
-                err.printf("[training] exit %3d in %5d ms: gpuenv %s%n", code, (System.nanoTime() - t0) / 1_000_000,
-                        String.join(" ", step));
+                err.printf("[training] exit %3d in %5d ms: gpuenv %s%s%n", code, (System.nanoTime() - t0) / 1_000_000,
+                        String.join(" ", step.args()), step.quick() ? " (as main runs it, without picocli)" : "");
             }
         }
     }
