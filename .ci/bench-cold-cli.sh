@@ -15,23 +15,26 @@
 #     --only detect|run
 # Needs sh, awk, sort and date +%s%N; the Docker CLI and nvidia-smi only for their rows.
 set -eu
+here=$PWD
 cd "$(dirname "$0")/.."
+# a relative path given is relative to where the script was started; a bare name (java, docker) stays a name
+abs() { case $1 in /*|'') printf %s "$1" ;; *) if [ -e "$here/$1" ]; then printf %s "$here/$1"; else printf %s "$1"; fi ;; esac; }
 n=15 dist=examples/target/gpuenv-dist jar= java= image=${GPUENV_BENCH_IMAGE:-} host=${DOCKER_HOST:-}
 gpus=${GPUENV_BENCH_GPUS:-} ctr_cmd=true docker= only=
 case ${1-} in [0-9]*) n=$1; shift ;; esac
 while [ $# -gt 0 ]; do
   case $1 in
-    --dist) dist=$2; shift 2 ;;
-    --jar) jar=$2; shift 2 ;;
-    --java) java=$2; shift 2 ;;
+    --dist) dist=$(abs "$2"); shift 2 ;;
+    --jar) jar=$(abs "$2"); shift 2 ;;
+    --java) java=$(abs "$2"); shift 2 ;;
     --image) image=$2; shift 2 ;;
     --host) host=$2; shift 2 ;;
     --gpus) gpus=$2; shift 2 ;;
     --command) ctr_cmd=$2; shift 2 ;;
-    --docker) docker=$2; shift 2 ;;
+    --docker) docker=$(abs "$2"); shift 2 ;;
     --only) only=$2; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
@@ -74,7 +77,9 @@ if [ "$only" != run ]; then
     lib=$dist/lib
     base="$(q "$runtime") -Xlog:disable -Xlog:all=warning:stderr --enable-native-access=ALL-UNNAMED"
     main="-cp $(q "$lib/gpuenv.jar") io.github.gpuenv.cli.GpuEnvCli detect --json$extra"
-    if [ -f "$lib/gpuenv.aot" ]; then
+    if [ -f "$lib/gpuenv-detect.aot" ]; then
+      archive="-XX:AOTCache=$(q "$lib/gpuenv-detect.aot")" archive_name="AOT cache"
+    elif [ -f "$lib/gpuenv.aot" ]; then
       archive="-XX:AOTCache=$(q "$lib/gpuenv.aot")" archive_name="AOT cache"
     elif [ -f "$lib/gpuenv.jsa" ]; then
       archive="-XX:SharedArchiveFile=$(q "$lib/gpuenv.jsa") -Xshare:auto" archive_name="AppCDS archive"
