@@ -2,6 +2,7 @@ package io.github.gpuenv;
 
 import io.github.gpuenv.config.ConfigKey;
 import io.github.gpuenv.config.ConfigWarning;
+import io.github.gpuenv.internal.container.ContainerFacts;
 import io.github.gpuenv.internal.detect.Checks;
 import io.github.gpuenv.internal.detect.FactChains;
 import io.github.gpuenv.internal.nvidia.NvidiaFacts;
@@ -9,6 +10,7 @@ import io.github.gpuenv.internal.probe.DetectionRunner;
 import io.github.gpuenv.internal.probe.FactChain;
 import io.github.gpuenv.internal.probe.ProbeIds;
 import io.github.gpuenv.report.Check;
+import io.github.gpuenv.report.ContainerEnvironment;
 import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.report.FactSet;
 import io.github.gpuenv.report.GpuEnvReport;
@@ -105,6 +107,17 @@ public final class GpuEnv {
         ProbeContext context = new ProbeContext(options.files(), options.commandRunner(), options.environment(),
                 options);
         return get(new DetectionRunner(context).run(List.of(NvidiaFacts.nvidia())), "nvidia");
+    }
+
+    /**
+     * Only the {@code container} fact (whether this process runs in a container, the NVIDIA variables it was given,
+     * whether a Docker Engine runs in it too), through the same probe as {@link #detect(DetectOptions)}: a handful
+     * of bounded file reads, no command.
+     */
+    public static Fact<ContainerEnvironment> container(DetectOptions options) {
+        ProbeContext context = new ProbeContext(options.files(), options.commandRunner(), options.environment(),
+                options);
+        return get(new DetectionRunner(context).run(List.of(ContainerFacts.container())), "container");
     }
 
     @SuppressWarnings("unchecked")

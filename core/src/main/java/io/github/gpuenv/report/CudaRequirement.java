@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * {@code NVIDIA_REQUIRE_CUDA} parsed as libnvidia-container reads it: space-separated alternatives, any one of
  * which suffices; each alternative is comma-separated constraints that must all hold
- * ({@code "cuda>=12.4 brand=tesla,driver>=470,driver<471"}).
+ * ({@code "cuda>=12.4 brand=tesla,driver>=470,driver<471"}). Parsed by
+ * {@link io.github.gpuenv.spi.NvidiaRequireCudaParser}, evaluated by {@link io.github.gpuenv.spi.CudaRequirementEvaluator}.
  *
  * @param raw the variable's value, unchanged
  * @param alternatives the alternatives, each a list of constraints

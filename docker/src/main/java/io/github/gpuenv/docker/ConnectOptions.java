@@ -1,5 +1,6 @@
 package io.github.gpuenv.docker;
 
+import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
 import java.nio.file.Path;
@@ -27,16 +28,21 @@ public final class ConnectOptions {
     private final boolean removeLeftovers;
     private final Duration leaseDuration;
     private final Duration requestTimeout;
+    private final DetectOptions hostFacts;
+    private final boolean hostFactsDescribeEngineHost;
 
     private ConnectOptions(Builder b) {
         this.environment = b.environment;
         this.connectTimeout = b.connectTimeout;
         this.files = b.files;
         this.injectionPlanner = b.injectionPlanner != null ? b.injectionPlanner
-                : InjectionPlanner.fromHost(io.github.gpuenv.DetectOptions.builder(b.environment).fileView(b.files).build());
+                : InjectionPlanner.fromHost(DetectOptions.builder(b.environment).fileView(b.files).build());
         this.removeLeftovers = b.removeLeftovers;
         this.leaseDuration = b.leaseDuration;
         this.requestTimeout = b.requestTimeout;
+        this.hostFacts = b.hostFacts != null ? b.hostFacts
+                : DetectOptions.builder(b.environment).fileView(b.files).skipProbe("oshi").build();
+        this.hostFactsDescribeEngineHost = b.hostFactsDescribeEngineHost;
     }
 
     /** The defaults: the process environment, a 5 s connect timeout, this machine's files. */
@@ -97,6 +103,24 @@ public final class ConnectOptions {
         return leaseDuration;
     }
 
+    /**
+     * How preflight detects the NVIDIA driver and GPUs (default: {@link #environment()} and {@link #files()}, the
+     * OSHI probe skipped: it gives names only). Detected once per {@link DockerGpu}, lazily, when a run first asks
+     * for GPUs, and again at most once a minute. Unless {@link #hostFactsDescribeEngineHost()}, they are this
+     * machine's facts and used only when the engine provably runs on this machine (see {@code docs/preflight.md}).
+     */
+    public DetectOptions hostFacts() {
+        return hostFacts;
+    }
+
+    /**
+     * Whether {@link #hostFacts()} were given as the engine host's ({@link Builder#engineHostFacts}): preflight then
+     * uses them without comparing the engine's host with this machine.
+     */
+    public boolean hostFactsDescribeEngineHost() {
+        return hostFactsDescribeEngineHost;
+    }
+
     /** Builds {@link ConnectOptions}. */
     public static final class Builder {
         private Environment environment = Environment.system();
@@ -106,8 +130,32 @@ public final class ConnectOptions {
         private boolean removeLeftovers = true;
         private Duration leaseDuration = DEFAULT_LEASE;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private DetectOptions hostFacts;
+        private boolean hostFactsDescribeEngineHost;
 
         private Builder() {
+        }
+
+        /**
+         * How this machine's NVIDIA facts are detected for preflight (see {@link ConnectOptions#hostFacts()});
+         * they are used only when the engine runs on this machine.
+         */
+        public Builder hostFacts(DetectOptions options) {
+            this.hostFacts = Objects.requireNonNull(options, "options");
+            this.hostFactsDescribeEngineHost = false;
+            return this;
+        }
+
+        /**
+         * The engine's host is the machine {@code options} describe — a capture of a remote host
+         * ({@code DetectOptions.builder().root(capture.resolve("root"))…}), or a test's fixture: preflight takes its
+         * NVIDIA facts as the engine host's without comparing hosts. Give only what is true: a wrong description
+         * makes preflight refuse runs the engine would serve (or let through runs it refuses).
+         */
+        public Builder engineHostFacts(DetectOptions options) {
+            this.hostFacts = Objects.requireNonNull(options, "options");
+            this.hostFactsDescribeEngineHost = true;
+            return this;
         }
 
         public Builder environment(Environment environment) {
@@ -162,6 +210,7 @@ public final class ConnectOptions {
             return this;
         }
 
+        /** The options. */
         public ConnectOptions build() {
             return new ConnectOptions(this);
         }

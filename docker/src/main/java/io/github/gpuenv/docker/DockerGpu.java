@@ -9,6 +9,7 @@ import io.github.gpuenv.docker.internal.EngineInspector;
 import io.github.gpuenv.docker.internal.EngineSession;
 import io.github.gpuenv.docker.internal.ImagePuller;
 import io.github.gpuenv.docker.internal.LeftoverSweeper;
+import io.github.gpuenv.docker.internal.PreflightFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class DockerGpu implements AutoCloseable {
     private final java.util.Set<io.github.gpuenv.docker.internal.ContainerHandle> detached =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
+    private final PreflightFacts preflightFacts;
 
     private DockerGpu(EngineConnection connection, DockerEngine engine, DaemonClock clock, ConnectOptions options) {
         this.connection = connection;
@@ -54,6 +56,8 @@ public final class DockerGpu implements AutoCloseable {
         this.options = options;
         this.clock = clock;
         this.session = EngineSession.open(connection::control, clock, options.leaseDuration());
+        this.preflightFacts = new PreflightFacts(() -> connection.get("/info").body(), connection.endpoint(),
+                engine.dockerDesktop(), options.hostFacts(), options.hostFactsDescribeEngineHost());
     }
 
     /** Connects with {@link ConnectOptions#defaults()}. */
@@ -92,14 +96,41 @@ public final class DockerGpu implements AutoCloseable {
     }
 
     /**
-     * Runs a container to its end and returns its exit code and output.
+     * Runs a container to its end and returns its exit code and output. Before anything is created it is checked
+     * ({@link RunOptions#preflight()}, on by default): the image's platform, and with GPUs the selection against
+     * the engine host's GPUs and the image's {@code NVIDIA_REQUIRE_*} against its driver — each only where gpuenv
+     * knows the facts (see {@code docs/preflight.md}).
      *
+     * @throws CudaRequirementUnsatisfiedException when preflight finds the image's CUDA requirement unmet (nothing
+     *         was created)
+     * @throws GpuSelectionInvalidException when preflight finds the GPU selection unservable (nothing was created)
+     * @throws ImagePlatformMismatchException when preflight finds the image built for another platform (nothing
+     *         was created)
      * @throws DockerGpuException (a subclass naming the condition) when gpuenv or the daemon fails; the container
      *         is removed in every case
      */
     public RunResult run(RunOptions options) {
-        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session)
+        return runner()
                 .run(options, null, PullListener.none());
+    }
+
+    /**
+     * What {@link #run} would send to the engine for {@code options}, and preflight's verdict, without creating
+     * anything (and without pulling: an image the engine lacks is judged without its configuration). A run
+     * prepares its container by the same code, so the plan is what a run would create — its device requests, CDI
+     * names, mounts, devices, environment, labels, image and command. One image inspection; the engine host's
+     * facts as for a run ({@link ConnectOptions#hostFacts()}).
+     *
+     * <p>{@code System.out.print(docker.plan(options).toText());}
+     *
+     * @throws DockerGpuException when the engine fails to answer the inspection
+     */
+    public LaunchPlan plan(RunOptions options) {
+        return runner().plan(options);
+    }
+
+    private ContainerRunner runner() {
+        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session, preflightFacts);
     }
 
     /** Runs a container, streaming its output to {@code output} as it arrives. */
@@ -109,12 +140,12 @@ public final class DockerGpu implements AutoCloseable {
 
     /** Runs a container, streaming its output and any pull's progress. */
     public RunResult run(RunOptions options, OutputListener output, PullListener pull) {
-        return new ContainerRunner(connection, engine, this.options.injectionPlanner(), session).run(options, output, pull);
+        return runner().run(options, output, pull);
     }
 
     /**
-     * Starts a container detached and returns once the engine started it: pull (per the pull policy), create,
-     * start — bounded as in {@link #run}, {@link RunOptions#timeout()} bounding the create and the start. The
+     * Starts a container detached and returns once the engine started it: pull (per the pull policy), preflight
+     * (as {@link #run}), create, start — bounded as in {@link #run}, {@link RunOptions#timeout()} bounding the create and the start. The
      * container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
      * {@code DockerGpu} ({@link #close()}), or when the JVM exits, unless
      * {@link RunOptions.Builder#outliveSession(boolean)}. Its output is not kept: {@link GpuContainer#logs} follows
@@ -137,8 +168,7 @@ public final class DockerGpu implements AutoCloseable {
         if (!open) {
             throw new IllegalStateException("this DockerGpu is closed");
         }
-        io.github.gpuenv.docker.internal.ContainerHandle handle = new ContainerRunner(connection, engine,
-                this.options.injectionPlanner(), session).start(options, pull);
+        io.github.gpuenv.docker.internal.ContainerHandle handle = runner().start(options, pull);
         if (!handle.outlivesSession()) {
             detached.add(handle);
             handle.onClosed(() -> detached.remove(handle));

@@ -67,6 +67,7 @@ public final class RunOptions {
     private final boolean init;
     private final boolean outliveSession;
     private final Duration stopTimeout;
+    private final boolean preflight;
 
     private RunOptions(Builder b) {
         this.image = b.image;
@@ -100,6 +101,7 @@ public final class RunOptions {
         this.init = b.init;
         this.outliveSession = b.outliveSession;
         this.stopTimeout = b.stopTimeout;
+        this.preflight = b.preflight;
     }
 
     /** A builder for {@code image}, e.g. {@code nvidia/cuda:12.4.1-base-ubuntu22.04}. */
@@ -278,6 +280,15 @@ public final class RunOptions {
         return Optional.ofNullable(stopTimeout);
     }
 
+    /**
+     * Whether the run is checked before anything is created (default true): the image's platform, the GPU
+     * selection against the engine host's GPUs and the image's {@code NVIDIA_REQUIRE_*} against its driver, each
+     * only where gpuenv knows the facts. See {@code docs/preflight.md}.
+     */
+    public boolean preflight() {
+        return preflight;
+    }
+
     @Override
     public String toString() {
         return "RunOptions[image=" + image + ", command=" + command + ", gpus=" + gpus + ", attach=" + attach
@@ -321,6 +332,7 @@ public final class RunOptions {
         private boolean init;
         private boolean outliveSession;
         private Duration stopTimeout;
+        private boolean preflight = true;
 
         private Builder(String image) {
             Objects.requireNonNull(image, "image");
@@ -362,6 +374,7 @@ public final class RunOptions {
             this.init = o.init;
             this.outliveSession = o.outliveSession;
             this.stopTimeout = o.stopTimeout;
+            this.preflight = o.preflight;
         }
 
         /** The command, as argv. */
@@ -658,6 +671,15 @@ public final class RunOptions {
         /** Changes docker-java's create command after gpuenv has set it up (what the builder does not cover). */
         public Builder withCreateContainerCmdModifier(Consumer<CreateContainerCmd> modifier) {
             this.createContainerCmdModifier = modifier;
+            return this;
+        }
+
+        /**
+         * Whether to check the run before anything is created (default true); false lets the engine (and the
+         * NVIDIA Container Toolkit) answer for themselves, as {@code gpuenv run --no-preflight}.
+         */
+        public Builder preflight(boolean enabled) {
+            this.preflight = enabled;
             return this;
         }
 

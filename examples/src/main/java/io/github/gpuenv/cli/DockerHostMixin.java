@@ -12,10 +12,15 @@ final class DockerHostMixin {
     String host;
 
     ConnectOptions connectOptions() {
+        return connectOptionsBuilder().build();
+    }
+
+    /** The options so far, for a command that sets more. */
+    ConnectOptions.Builder connectOptionsBuilder() {
         ConnectOptions.Builder builder = ConnectOptions.builder();
         if (host != null && !host.isBlank()) {
             builder.dockerHost(host);
         }
-        return builder.build();
+        return builder;
     }
 }

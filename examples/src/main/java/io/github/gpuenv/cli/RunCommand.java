@@ -1,9 +1,13 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.DetectOptions;
+import io.github.gpuenv.capture.MachineCapture;
 import io.github.gpuenv.docker.Attach;
+import io.github.gpuenv.docker.ConnectOptions;
 import io.github.gpuenv.docker.DockerGpu;
 import io.github.gpuenv.docker.GpuContainer;
 import io.github.gpuenv.docker.GpuRequest;
+import io.github.gpuenv.docker.LaunchPlan;
 import io.github.gpuenv.docker.LogStream;
 import io.github.gpuenv.docker.PullPolicy;
 import io.github.gpuenv.docker.RunOptions;
@@ -22,11 +26,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gpuenv run [-d] [--gpus SPEC] [--attach …] [--pull POLICY] [--timeout D] [-v …] [-p …] [--shm-size …] …
- * IMAGE [CMD…]}: the container's stdout and stderr stream to ours; the exit code is the container's, 125 when gpuenv
- * or the daemon fails (the typed message and its remedy on stderr). With {@code -d} it prints the container's id and
- * exits 0; the container keeps running (it outlives this process: no sweep removes it; {@code docker rm -f ID}
- * does). The workload options take the Docker CLI's syntax, read by gpuenv-docker's value types
+/**
+ * {@code gpuenv run [-d] [--gpus SPEC] [--attach …] [--pull POLICY] [--timeout D] [--dry-run [--json]]
+ * [--no-preflight] [-v …] [-p …] [--shm-size …] … IMAGE [CMD…]}: the container's stdout and stderr stream to ours;
+ * the exit code is the container's, 125 when gpuenv or the daemon fails or preflight refuses (the typed message and
+ * its remedy on stderr). With {@code -d} it prints the container's id and exits 0; the container keeps running (it
+ * outlives this process: no sweep removes it; {@code docker rm -f ID} does). With {@code --dry-run} nothing is
+ * created: the create request and preflight's checks are printed (text, or JSON with {@code --json}), exit 0, or 125
+ * when preflight refuses. The workload options take the Docker CLI's syntax, read by gpuenv-docker's value types
  * ({@code Mount.parse}, {@code PortBinding.parseAll}, {@code Ulimit.parse}, {@code ByteSize.parse}, …); a bad value
  * is a one-line usage error, exit 2.
  */
@@ -34,7 +41,7 @@ import picocli.CommandLine.Parameters;
         description = {"Run a container with GPUs (least privilege, no network by default) and remove it; with -d,"
                 + " start it detached and print its id.",
                 "Options take docker run's syntax. Exit code: the container's (0 with -d); 125 when gpuenv or the"
-                + " Docker daemon fails; 2 for a bad option."})
+                + " Docker daemon fails, or preflight refuses; 2 for a bad option."})
 final class RunCommand implements Callable<Integer> {
 
     /** The longest part of a bad value a usage error repeats. */
@@ -126,6 +133,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--init", description = "Run an init process as PID 1 (forwards signals, reaps zombies).")
     boolean init;
 
+    @Option(names = "--dry-run", description = "Print the create request (device requests, CDI names, mounts, devices,"
+            + " env, labels, image, command) and preflight's checks; create nothing. Exit 125 when preflight refuses.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "With --dry-run: print the plan as JSON.")
+    boolean json;
+
+    @Option(names = "--no-preflight", description = "Do not check the run before creating it (image platform, GPU"
+            + " selection, NVIDIA_REQUIRE_CUDA): let the engine and the NVIDIA toolkit answer.")
+    boolean noPreflight;
+
+    @Option(names = "--engine-host-capture", paramLabel = "DIR",
+            description = "A gpuenv capture of the engine's host (another machine's engine): preflight judges by its"
+                    + " NVIDIA driver and GPUs.")
+    java.nio.file.Path engineHostCapture;
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image.")
     String image;
 
@@ -137,11 +160,30 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json && !dryRun) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--json needs --dry-run (a run's output is the"
+                    + " container's) → gpuenv run --dry-run --json …");
+        }
         RunOptions options = options();
         PrintStream out = System.out;
         PrintStream err = System.err;
         PullProgressPrinter progress = PullProgressPrinter.forConsole();
-        try (DockerGpu gpu = DockerGpu.connect(docker.connectOptions())) {
+        ConnectOptions.Builder connect = docker.connectOptionsBuilder();
+        if (engineHostCapture != null) {
+            connect.engineHostFacts(captureOptions(engineHostCapture));
+        }
+        if (dryRun) {
+            try (DockerGpu gpu = DockerGpu.connect(connect.build())) {
+                LaunchPlan plan = gpu.plan(options);
+                out.print(json ? plan.toJson() : "gpuenv run --dry-run: nothing is created\n" + plan.toText());
+                out.flush();
+                if (plan.refused()) {
+                    throw plan.refusal();
+                }
+                return GpuEnvCli.OK;
+            }
+        }
+        try (DockerGpu gpu = DockerGpu.connect(connect.build())) {
             if (detach) {
                 GpuContainer container = gpu.start(options, p -> progress.onProgress(p));
                 progress.finish();
@@ -163,7 +205,7 @@ final class RunCommand implements Callable<Integer> {
     /** The options from the command line; a bad value is a usage error naming its flag. */
     private RunOptions options() {
         RunOptions.Builder options = RunOptions.builder(image).command(command).attach(attach).allowInject(allowInject)
-                .pullPolicy(pull).network(network).outliveSession(detach).init(init);
+                .pullPolicy(pull).network(network).preflight(!noPreflight).outliveSession(detach).init(init);
         if (gpus != null) {
             options.gpus(parseGpus(gpus));
         }
@@ -211,6 +253,19 @@ final class RunCommand implements Callable<Integer> {
             String shown = value.length() > SHOWN ? value.substring(0, SHOWN) + "…" : value;
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid argument \"" + shown + "\" for \""
                     + flag + "\" flag: " + e.getMessage() + " → e.g. " + example, e, null, value);
+        }
+    }
+
+    /** The detection options that replay a {@code gpuenv capture} directory. */
+    private DetectOptions captureOptions(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir.resolve("root"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine-host-capture " + dir + " is not a"
+                    + " gpuenv capture (it has no root/) → make one on the engine's host with gpuenv capture DIR");
+        }
+        try {
+            return MachineCapture.replayOptions(dir).build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.gpuenv.spi.Probe;
 import io.github.gpuenv.spi.ProbeContext;
 import io.github.gpuenv.system.Environment;
 import io.github.gpuenv.system.FileView;
+import io.github.gpuenv.spi.NvidiaRequireCudaParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -18,6 +18,7 @@ import io.github.gpuenv.report.NvidiaDriver;
 import io.github.gpuenv.report.Reason;
 import io.github.gpuenv.internal.check.ReadinessCheck;
 import io.github.gpuenv.system.Environment;
+import io.github.gpuenv.spi.NvidiaRequireCudaParser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.gpuenv.report.CudaRequirement;
 import io.github.gpuenv.testing.FuzzText;
+import io.github.gpuenv.spi.CudaRequirementEvaluator;
+import io.github.gpuenv.spi.NvidiaRequireCudaParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

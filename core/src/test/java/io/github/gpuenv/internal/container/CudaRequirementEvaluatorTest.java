@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.report.CudaRequirement;
 import io.github.gpuenv.report.CudaRequirement.Constraint;
-import io.github.gpuenv.internal.container.CudaRequirementEvaluator.Driver;
-import io.github.gpuenv.internal.container.CudaRequirementEvaluator.Outcome;
-import io.github.gpuenv.internal.container.CudaRequirementEvaluator.Verdict;
+import io.github.gpuenv.spi.CudaRequirementEvaluator.Driver;
+import io.github.gpuenv.spi.CudaRequirementEvaluator.Outcome;
+import io.github.gpuenv.spi.CudaRequirementEvaluator.Verdict;
+import io.github.gpuenv.spi.CudaRequirementEvaluator;
+import io.github.gpuenv.spi.NvidiaRequireCudaParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

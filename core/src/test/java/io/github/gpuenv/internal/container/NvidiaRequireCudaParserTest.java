@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.report.CudaRequirement;
 import io.github.gpuenv.report.CudaRequirement.Constraint;
+import io.github.gpuenv.spi.NvidiaRequireCudaParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

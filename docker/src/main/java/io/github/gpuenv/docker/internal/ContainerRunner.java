@@ -15,6 +15,7 @@ import io.github.gpuenv.docker.ContainerTimeoutException;
 import io.github.gpuenv.docker.DockerGpuException;
 import io.github.gpuenv.docker.DockerUnavailableException;
 import io.github.gpuenv.docker.InjectionPlanner;
+import io.github.gpuenv.docker.LaunchPlan;
 import io.github.gpuenv.docker.LaunchTimings;
 import io.github.gpuenv.docker.LogStream;
 import io.github.gpuenv.docker.OutputListener;
@@ -38,7 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one container: ensure the image → create (labels, least privilege, GPU attachment) → start → stream logs →
+ * Runs one container: ensure the image → prepare (GPU attachment, create request, {@link Preflight}: a refusal
+ * ends the run here, nothing created) → create (labels, least privilege, GPU attachment) → start → stream logs →
  * wait (timeout, interrupt) → exit code, and force-removes it on every path. A GPU request is accepted at create
  * and fails at start, so the removal in {@code finally} also covers start failures. Daemon errors become typed
  * exceptions ({@link DaemonErrorMapper}); a removal that fails (the daemon died) is left to
@@ -58,13 +60,24 @@ public final class ContainerRunner {
     private final DockerEngine engine;
     private final InjectionPlanner planner;
     private final EngineSession session;
+    private final PreflightFacts preflightFacts;
 
     public ContainerRunner(EngineConnection connection, DockerEngine engine, InjectionPlanner planner,
                            EngineSession session) {
+        this(connection, engine, planner, session, null);
+    }
+
+    /**
+     * @param preflightFacts the engine host's facts for preflight (one per {@code DockerGpu}); null: none known, so
+     *        preflight judges only the image's platform
+     */
+    public ContainerRunner(EngineConnection connection, DockerEngine engine, InjectionPlanner planner,
+                           EngineSession session, PreflightFacts preflightFacts) {
         this.connection = connection;
         this.engine = engine;
         this.planner = planner;
         this.session = session;
+        this.preflightFacts = preflightFacts;
     }
 
     /**
@@ -194,22 +207,28 @@ public final class ContainerRunner {
     }
 
     /**
-     * Ensure the image, decide the GPU attachment, create the container (its run registered with the session
-     * before the create is sent; ended again when the create fails).
+     * Ensure the image, prepare the run ({@link #prepare}: attachment, create command, preflight, whose refusal
+     * ends it here), create the container (its run registered with the session before the create is sent; ended
+     * again when the create fails).
      */
     private Created createContainer(RunOptions options, PullListener pullListener) {
         long t0 = System.nanoTime();
         RunDeadline deadline = RunDeadline.after(options.timeout());
-        boolean pulled = ImagePuller.ensure(connection, options.image(), options.pullPolicy(), options.pullTimeout(),
-                deadline, pullListener);
+        prefetchPreflightFacts(options);
+        ImagePuller.Ensured ensured = ImagePuller.ensureInspected(connection, options.image(), options.pullPolicy(),
+                options.pullTimeout(), deadline, pullListener);
         long tPulled = System.nanoTime();
-        if (pulled) {
+        if (ensured.pulled()) {
             deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
         }
-        GpuAttachment gpu = options.gpus().map(r -> GpuAttachment.decide(r, options.attach(), options.allowInject(),
-                engine, planner)).orElse(null);
         String runId = UUID.randomUUID().toString();
-        CreateContainerCmd create = createCommand(options, gpu, runId);
+        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId);
+        GpuAttachment gpu = prepared.gpu();
+        CreateContainerCmd create = prepared.create();
+        if (prepared.preflight().refusal() != null) {
+            create.close();
+            throw prepared.preflight().refusal();
+        }
         String attempted = "create container (" + options.image() + ")";
         session.begin(runId);
         String id;
@@ -221,6 +240,63 @@ public final class ContainerRunner {
         }
         session.created(runId, id);
         return new Created(t0, tPulled, deadline, gpu, runId, id);
+    }
+
+    /**
+     * What a dry run shows: the create request of {@code options} and preflight's verdict, prepared as
+     * {@link #run} prepares it; nothing is pulled (an absent image is judged without its configuration) and nothing
+     * is created.
+     */
+    public LaunchPlan plan(RunOptions options) {
+        prefetchPreflightFacts(options);
+        Optional<ImageConfig> image = ImagePuller.inspect(connection, options.image(),
+                RunDeadline.after(Optional.empty())).map(i -> ImageConfig.of(options.image(), i));
+        Prepared prepared = prepare(options, image, UUID.randomUUID().toString());
+        prepared.create().close();
+        return LaunchPlans.of(connection.endpoint(), prepared.create(), prepared.gpu(), image.orElse(null),
+                options.preflight(), prepared.preflight(), connection.config().getObjectMapper());
+    }
+
+    /**
+     * A run prepared: its GPU attachment, its create command and preflight's verdict on them.
+     *
+     * @param gpu the attachment; null when no GPUs are requested
+     * @param create the create command (not sent)
+     * @param preflight the checks and the refusal, if any
+     */
+    record Prepared(GpuAttachment gpu, CreateContainerCmd create, Preflight.Result preflight) {
+    }
+
+    /** The one place a run is prepared, for {@link #run} and {@link #plan}: attachment, create command, preflight. */
+    private Prepared prepare(RunOptions options, Optional<ImageConfig> image, String runId) {
+        GpuAttachment gpu = options.gpus().map(r -> GpuAttachment.decide(r, options.attach(), options.allowInject(),
+                engine, planner)).orElse(null);
+        CreateContainerCmd create = createCommand(options, gpu, runId);
+        if (!options.preflight()) {
+            return new Prepared(gpu, create, Preflight.off());
+        }
+        // a run with GPUs waits (bounded) for the engine host's facts; one without takes them only if known
+        Optional<PreflightFacts.HostFacts> facts = preflightFacts == null ? Optional.empty() : preflightFacts.peek();
+        if (preflightFacts != null && gpu != null) {
+            try {
+                facts = preflightFacts.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                create.close();
+                throw new ContainerInterruptedException("preflight of a run of " + options.image(),
+                        "interrupted while the engine host's facts were detected; nothing was created", e);
+            }
+        }
+        Preflight.Result result = Preflight.evaluate(new Preflight.Input(options.image(), image, engine.osType(),
+                options.gpus().orElse(null), gpu == null ? null : gpu.attach(), EnvPairs.parse(create.getEnv()),
+                facts));
+        return new Prepared(gpu, create, result);
+    }
+
+    private void prefetchPreflightFacts(RunOptions options) {
+        if (preflightFacts != null && options.preflight() && options.gpus().isPresent()) {
+            preflightFacts.prefetch();
+        }
     }
 
     private CreateContainerCmd createCommand(RunOptions options, GpuAttachment gpu, String runId) {

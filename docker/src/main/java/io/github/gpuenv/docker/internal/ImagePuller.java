@@ -2,6 +2,7 @@ package io.github.gpuenv.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -55,13 +56,17 @@ public final class ImagePuller {
         if (policy != PullPolicy.ALWAYS && present(connection, image, deadline)) {
             return false;
         }
+        requirePullAllowed(connection, image, policy);
+        pull(connection, image, timeout, listener);
+        return true;
+    }
+
+    private static void requirePullAllowed(EngineConnection connection, String image, PullPolicy policy) {
         if (policy == PullPolicy.NEVER) {
             throw new ImageNotFoundException("use image " + image, "image " + image + " is not present on the"
                     + " Docker Engine at " + connection.endpoint() + " and the pull policy is never",
                     "pull it first (`docker pull " + image + "`), or use pull policy missing", null);
         }
-        pull(connection, image, timeout, listener);
-        return true;
     }
 
     /** Whether the engine has {@code image} (within the request timeout). */
@@ -71,21 +76,29 @@ public final class ImagePuller {
 
     /** Whether the engine has {@code image}, answered within {@code deadline} and the request timeout. */
     public static boolean present(EngineConnection connection, String image, RunDeadline deadline) {
+        return inspect(connection, image, deadline).isPresent();
+    }
+
+    /**
+     * The engine's inspection of {@code image} ({@code GET /images/{name}/json}), answered within {@code deadline}
+     * and the request timeout; empty when the engine does not have it.
+     */
+    public static Optional<InspectImageResponse> inspect(EngineConnection connection, String image,
+                                                         RunDeadline deadline) {
         String attempted = "inspect image " + image;
         ImageReference.require(attempted, image);
-        CompletableFuture<Boolean> answer = BoundedRequest.send(() -> EngineFailures.retryOnStaleConnection(() -> {
-            connection.control().inspectImageCmd(image).exec();
-            return true;
-        }, () -> { }));
+        CompletableFuture<InspectImageResponse> answer = BoundedRequest.send(() ->
+                EngineFailures.retryOnStaleConnection(() -> connection.control().inspectImageCmd(image).exec(),
+                        () -> { }));
         try {
-            return BoundedRequest.await(answer, deadline.limit(connection.requestTimeout()));
+            return Optional.of(BoundedRequest.await(answer, deadline.limit(connection.requestTimeout())));
         } catch (TimeoutException e) {
             throw EngineFailures.noAnswer(connection, attempted, deadline, "the image inspection", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerInterruptedException(attempted, "interrupted while looking for " + image, e);
         } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
         } catch (DockerException e) {
             throw DaemonErrorMapper.map("inspect image " + image, DaemonErrorMapper.daemonText(e), e);
         } catch (RuntimeException e) {
@@ -95,6 +108,35 @@ public final class ImagePuller {
             }
             throw EngineFailures.unavailable(connection.endpoint(), "inspect image " + image, e);
         }
+    }
+
+    /**
+     * Applies {@code policy} like {@link #ensure(EngineConnection, String, PullPolicy, Duration, RunDeadline,
+     * PullListener)} and keeps the image's inspection (the presence check's own answer, or one more inspection
+     * after a pull), so a run's preflight costs no request of its own.
+     *
+     * @throws ImageNotFoundException as {@code ensure}
+     */
+    public static Ensured ensureInspected(EngineConnection connection, String image, PullPolicy policy,
+                                          Duration timeout, RunDeadline deadline, PullListener listener) {
+        if (policy != PullPolicy.ALWAYS) {
+            Optional<InspectImageResponse> present = inspect(connection, image, deadline);
+            if (present.isPresent()) {
+                return new Ensured(false, present);
+            }
+        }
+        requirePullAllowed(connection, image, policy);
+        pull(connection, image, timeout, listener);
+        return new Ensured(true, inspect(connection, image, deadline));
+    }
+
+    /**
+     * What {@link #ensureInspected} did.
+     *
+     * @param pulled whether a pull happened
+     * @param image the image's inspection; empty only when the image vanished right after its pull
+     */
+    public record Ensured(boolean pulled, Optional<InspectImageResponse> image) {
     }
 
     /** Pulls {@code image}, reporting progress. */

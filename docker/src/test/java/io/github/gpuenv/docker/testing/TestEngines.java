@@ -121,6 +121,25 @@ public final class TestEngines {
                 .map(m -> m.group(1)).toList();
     }
 
+    /**
+     * The engine's {@code create} events since {@code since} of containers labelled {@code key=value} (the
+     * engine's own record: a container created and removed at once still shows); waits about a second for the
+     * stream to reach now.
+     */
+    public static List<String> createEvents(String host, java.time.Instant since, String key, String value) {
+        String filter = "{\"type\":[\"container\"],\"event\":[\"create\"],\"label\":[\"" + key + "=" + value
+                + "\"]}";
+        long until = java.time.Instant.now().getEpochSecond() + 1;
+        String body = get(host, "/events?since=" + (since.getEpochSecond() - 1) + "&until=" + until + "&filters="
+                + java.net.URLEncoder.encode(filter, StandardCharsets.UTF_8));
+        return body.lines().filter(l -> l.contains("\"create\"")).toList();
+    }
+
+    /** {@link #createEvents} of the gpuenv containers this JVM made (its owner label). */
+    public static List<String> createEventsOfThisJvm(String host, java.time.Instant since) {
+        return createEvents(host, since, "io.github.gpuenv.owner", io.github.gpuenv.docker.internal.ManagedLabels.self());
+    }
+
     /** Asserts that no gpuenv container this JVM created is left on the engine at {@code host}. */
     public static void assertNoManagedContainers(String host) {
         assertThat(containersOfThisJvm(host)).as("gpuenv containers of this JVM left on " + host).isEmpty();

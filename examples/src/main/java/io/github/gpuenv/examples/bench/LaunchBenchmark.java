@@ -157,11 +157,11 @@ public final class LaunchBenchmark {
                 percentile(nanos, 0.9) / 1e6, nanos.size());
     }
 
-    private static double median(List<Long> values) {
+    static double median(List<Long> values) {
         return percentile(values, 0.5);
     }
 
-    private static double percentile(List<Long> values, double p) {
+    static double percentile(List<Long> values, double p) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p * sorted.size()) - 1;

@@ -1,4 +1,4 @@
-package io.github.gpuenv.internal.container;
+package io.github.gpuenv.spi;
 
 import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.report.CudaRequirement;

@@ -1,4 +1,4 @@
-package io.github.gpuenv.internal.container;
+package io.github.gpuenv.spi;
 
 import io.github.gpuenv.internal.AsciiCase;
 import io.github.gpuenv.internal.VersionNumber;
@@ -11,9 +11,13 @@ import java.util.Optional;
 
 /**
  * Decides whether a driver satisfies a {@link CudaRequirement}, as libnvidia-container would before starting a
- * container: one alternative whose constraints all hold suffices. Pure: no I/O.
+ * container: one alternative whose constraints all hold suffices. Pure: no I/O. The one evaluator of gpuenv: core's
+ * {@code container.require-cuda} check and gpuenv-docker's preflight of an image's {@code NVIDIA_REQUIRE_*} both
+ * use it (libnvidia-container evaluates a requirement once per visible GPU, with that GPU's compute capability:
+ * callers that know the GPUs pass one architecture at a time).
  *
- * <p>{@code Verdict v = CudaRequirementEvaluator.evaluate(req, new Driver("580.159.04", "13.0", null, List.of()));}
+ * <p>{@code Verdict v = CudaRequirementEvaluator.evaluate(NvidiaRequireCudaParser.parse("cuda>=12.4"),
+ * new Driver("580.159.04", "13.0", null, List.of()));}
  *
  * <p>A {@code cuda} or {@code driver} constraint against an unknown version makes its alternative undecided. A
  * {@code brand} or {@code arch} constraint against an unknown brand or architecture cannot be satisfied, but
