@@ -145,8 +145,8 @@ public final class DockerGpu implements AutoCloseable {
 
     /**
      * Starts a container detached and returns once the engine started it: pull (per the pull policy), preflight
-     * (as {@link #run}), create, start — bounded as in {@link #run}, {@link RunOptions#timeout()} bounding the create and the start. The
-     * container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
+     * (as {@link #run}), create, start — bounded as in {@link #run}, {@link RunOptions#timeout()} bounding the
+     * create and the start. The container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
      * {@code DockerGpu} ({@link #close()}), or when the JVM exits, unless
      * {@link RunOptions.Builder#outliveSession(boolean)}. Its output is not kept: {@link GpuContainer#logs} follows
      * it.

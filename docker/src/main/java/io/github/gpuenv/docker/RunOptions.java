@@ -2,6 +2,7 @@ package io.github.gpuenv.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import io.github.gpuenv.docker.internal.CpuSyntax;
+import io.github.gpuenv.docker.internal.ManagedLabels;
 import io.github.gpuenv.docker.internal.SpecText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +31,10 @@ import java.util.regex.Pattern;
  */
 public final class RunOptions {
 
-    /** The prefix of gpuenv's own labels, which {@link Builder#label} refuses. */
-    static final String RESERVED_LABELS = "io.github.gpuenv.";
+    /** gpuenv's own label keys, which its sweeps read and {@link Builder#label} therefore refuses. */
+    static final java.util.Set<String> RESERVED_LABELS = java.util.Set.of(ManagedLabels.MANAGED,
+            ManagedLabels.RUN_ID, ManagedLabels.SESSION, ManagedLabels.OWNER, ManagedLabels.OUTLIVE,
+            ManagedLabels.LEASE, ManagedLabels.LEASE_EXPIRES);
 
     /** Default limit on each of stdout and stderr kept in a {@link RunResult}: 1 MiB. */
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -439,8 +442,9 @@ public final class RunOptions {
         /**
          * One more label ({@code -l key=value}).
          *
-         * @throws IllegalArgumentException for an empty key, or one under {@code io.github.gpuenv.}, which are
-         *         gpuenv's own (its sweeps read them)
+         * @throws IllegalArgumentException for an empty key, or one of gpuenv's own keys
+         *         ({@code io.github.gpuenv.managed}, {@code .session}, {@code .owner}, {@code .outlive-session}, …),
+         *         which its sweeps read
          */
         public Builder label(String key, String value) {
             Objects.requireNonNull(key, "key");
@@ -448,9 +452,9 @@ public final class RunOptions {
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("empty label key");
             }
-            if (key.startsWith(RESERVED_LABELS)) {
-                throw new IllegalArgumentException("labels under " + RESERVED_LABELS + " are gpuenv's own: "
-                        + SpecText.quote(key));
+            if (RESERVED_LABELS.contains(key)) {
+                throw new IllegalArgumentException("the label " + SpecText.quote(key) + " is one of gpuenv's own"
+                        + " (its sweeps read it)");
             }
             labels.put(key, value);
             return this;
