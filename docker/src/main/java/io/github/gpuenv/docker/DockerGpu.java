@@ -44,11 +44,11 @@ public final class DockerGpu implements AutoCloseable {
     private final ConnectOptions options;
     private final DaemonClock clock;
     private final EngineSession session;
+    private final PreflightFacts preflightFacts;
     /** Detached containers of this session still open (removed at {@link #close()} unless they outlive it). */
     private final java.util.Set<io.github.gpuenv.docker.internal.ContainerHandle> detached =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
-    private final PreflightFacts preflightFacts;
 
     private DockerGpu(EngineConnection connection, DockerEngine engine, DaemonClock clock, ConnectOptions options) {
         this.connection = connection;
@@ -145,8 +145,8 @@ public final class DockerGpu implements AutoCloseable {
 
     /**
      * Starts a container detached and returns once the engine started it: pull (per the pull policy), preflight
-     * (as {@link #run}), create, start — bounded as in {@link #run}, {@link RunOptions#timeout()} bounding the
-     * create and the start. The container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
+     * (as {@link #run}, with the engine host's facts), create, start — bounded as in {@link #run},
+     * {@link RunOptions#timeout()} bounding the create and the start. The container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
      * {@code DockerGpu} ({@link #close()}), or when the JVM exits, unless
      * {@link RunOptions.Builder#outliveSession(boolean)}. Its output is not kept: {@link GpuContainer#logs} follows
      * it.

@@ -2,7 +2,6 @@ package io.github.gpuenv.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import io.github.gpuenv.docker.internal.CpuSyntax;
-import io.github.gpuenv.docker.internal.ManagedLabels;
 import io.github.gpuenv.docker.internal.SpecText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class RunOptions {
 
-    /** gpuenv's own label keys, which its sweeps read and {@link Builder#label} therefore refuses. */
-    static final java.util.Set<String> RESERVED_LABELS = java.util.Set.of(ManagedLabels.MANAGED,
-            ManagedLabels.RUN_ID, ManagedLabels.SESSION, ManagedLabels.OWNER, ManagedLabels.OUTLIVE,
-            ManagedLabels.LEASE, ManagedLabels.LEASE_EXPIRES);
+    /** The prefix of gpuenv's own labels, which {@link Builder#label} refuses. */
+    static final String RESERVED_LABELS = "io.github.gpuenv.";
 
     /** Default limit on each of stdout and stderr kept in a {@link RunResult}: 1 MiB. */
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -56,6 +53,7 @@ public final class RunOptions {
     private final List<String> capabilitiesAdded;
     private final int maxOutputBytes;
     private final Consumer<CreateContainerCmd> createContainerCmdModifier;
+    private final boolean preflight;
     private final List<Mount> mounts;
     private final String workingDir;
     private final List<String> entrypoint;
@@ -70,7 +68,6 @@ public final class RunOptions {
     private final boolean init;
     private final boolean outliveSession;
     private final Duration stopTimeout;
-    private final boolean preflight;
 
     private RunOptions(Builder b) {
         this.image = b.image;
@@ -90,6 +87,7 @@ public final class RunOptions {
         this.capabilitiesAdded = List.copyOf(b.capabilitiesAdded);
         this.maxOutputBytes = b.maxOutputBytes;
         this.createContainerCmdModifier = b.createContainerCmdModifier;
+        this.preflight = b.preflight;
         this.mounts = List.copyOf(b.mounts);
         this.workingDir = b.workingDir;
         this.entrypoint = b.entrypoint == null ? null : List.copyOf(b.entrypoint);
@@ -104,7 +102,6 @@ public final class RunOptions {
         this.init = b.init;
         this.outliveSession = b.outliveSession;
         this.stopTimeout = b.stopTimeout;
-        this.preflight = b.preflight;
     }
 
     /** A builder for {@code image}, e.g. {@code nvidia/cuda:12.4.1-base-ubuntu22.04}. */
@@ -202,6 +199,15 @@ public final class RunOptions {
         return Optional.ofNullable(createContainerCmdModifier);
     }
 
+    /**
+     * Whether the run is checked before anything is created (default true): the image's platform, the GPU
+     * selection against the engine host's GPUs and the image's {@code NVIDIA_REQUIRE_*} against its driver, each
+     * only where gpuenv knows the facts. See {@code docs/preflight.md}.
+     */
+    public boolean preflight() {
+        return preflight;
+    }
+
     /** Bind mounts and volumes ({@code -v}), in the order given. */
     public List<Mount> mounts() {
         return mounts;
@@ -283,15 +289,6 @@ public final class RunOptions {
         return Optional.ofNullable(stopTimeout);
     }
 
-    /**
-     * Whether the run is checked before anything is created (default true): the image's platform, the GPU
-     * selection against the engine host's GPUs and the image's {@code NVIDIA_REQUIRE_*} against its driver, each
-     * only where gpuenv knows the facts. See {@code docs/preflight.md}.
-     */
-    public boolean preflight() {
-        return preflight;
-    }
-
     @Override
     public String toString() {
         return "RunOptions[image=" + image + ", command=" + command + ", gpus=" + gpus + ", attach=" + attach
@@ -321,6 +318,7 @@ public final class RunOptions {
         private final List<String> capabilitiesAdded = new ArrayList<>();
         private int maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
         private Consumer<CreateContainerCmd> createContainerCmdModifier;
+        private boolean preflight = true;
         private final List<Mount> mounts = new ArrayList<>();
         private String workingDir;
         private List<String> entrypoint;
@@ -335,7 +333,6 @@ public final class RunOptions {
         private boolean init;
         private boolean outliveSession;
         private Duration stopTimeout;
-        private boolean preflight = true;
 
         private Builder(String image) {
             Objects.requireNonNull(image, "image");
@@ -363,6 +360,7 @@ public final class RunOptions {
             this.capabilitiesAdded.addAll(o.capabilitiesAdded);
             this.maxOutputBytes = o.maxOutputBytes;
             this.createContainerCmdModifier = o.createContainerCmdModifier;
+            this.preflight = o.preflight;
             this.mounts.addAll(o.mounts);
             this.workingDir = o.workingDir;
             this.entrypoint = o.entrypoint;
@@ -377,7 +375,6 @@ public final class RunOptions {
             this.init = o.init;
             this.outliveSession = o.outliveSession;
             this.stopTimeout = o.stopTimeout;
-            this.preflight = o.preflight;
         }
 
         /** The command, as argv. */
@@ -442,9 +439,8 @@ public final class RunOptions {
         /**
          * One more label ({@code -l key=value}).
          *
-         * @throws IllegalArgumentException for an empty key, or one of gpuenv's own keys
-         *         ({@code io.github.gpuenv.managed}, {@code .session}, {@code .owner}, {@code .outlive-session}, …),
-         *         which its sweeps read
+         * @throws IllegalArgumentException for an empty key, or one under {@code io.github.gpuenv.}, which are
+         *         gpuenv's own (its sweeps read them)
          */
         public Builder label(String key, String value) {
             Objects.requireNonNull(key, "key");
@@ -452,9 +448,9 @@ public final class RunOptions {
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("empty label key");
             }
-            if (RESERVED_LABELS.contains(key)) {
-                throw new IllegalArgumentException("the label " + SpecText.quote(key) + " is one of gpuenv's own"
-                        + " (its sweeps read it)");
+            if (key.startsWith(RESERVED_LABELS)) {
+                throw new IllegalArgumentException("labels under " + RESERVED_LABELS + " are gpuenv's own: "
+                        + SpecText.quote(key));
             }
             labels.put(key, value);
             return this;

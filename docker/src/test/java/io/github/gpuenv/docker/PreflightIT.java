@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PreflightIT {
 
-    static final String LABEL = "io.github.gpuenv.test.preflight";
+    static final String LABEL = "gpuenv-test.preflight";
     static final String H200_GPU = "0: NVIDIA H200 GPU-3c9660b5-f808-f2f1-e2e3-93f23847a0bf";
     static DetectOptions h200;
 

@@ -26,16 +26,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
-/**
- * {@code gpuenv run [-d] [--gpus SPEC] [--attach …] [--pull POLICY] [--timeout D] [--dry-run [--json]]
- * [--no-preflight] [-v …] [-p …] [--shm-size …] … IMAGE [CMD…]}: the container's stdout and stderr stream to ours;
- * the exit code is the container's, 125 when gpuenv or the daemon fails or preflight refuses (the typed message and
- * its remedy on stderr). With {@code -d} it prints the container's id and exits 0; the container keeps running (it
- * outlives this process: no sweep removes it; {@code docker rm -f ID} does). With {@code --dry-run} nothing is
- * created: the create request and preflight's checks are printed (text, or JSON with {@code --json}), exit 0, or 125
- * when preflight refuses. The workload options take the Docker CLI's syntax, read by gpuenv-docker's value types
- * ({@code Mount.parse}, {@code PortBinding.parseAll}, {@code Ulimit.parse}, {@code ByteSize.parse}, …); a bad value
- * is a one-line usage error, exit 2.
+ * {@code gpuenv run [-d] [--gpus SPEC] [--attach …] [--pull POLICY] [--timeout D] [--dry-run [--json]] [--no-preflight]
+ * [-v …] [-p …] [--shm-size …] … IMAGE [CMD…]}: the container's stdout and stderr stream to ours; the exit code is the
+ * container's, 125 when gpuenv or the daemon fails or preflight refuses (the typed message and its remedy on stderr).
+ * With {@code -d} it prints the container's id and exits 0; the container keeps running (it outlives this process:
+ * no sweep removes it; {@code docker rm -f ID} does). With {@code --dry-run} nothing is created: the create request
+ * and preflight's checks are printed (text, or JSON with {@code --json}), exit 0, or 125 when preflight refuses. The
+ * workload options take the Docker CLI's syntax, read by gpuenv-docker's value types ({@code Mount.parse},
+ * {@code PortBinding.parseAll}, {@code Ulimit.parse}, {@code ByteSize.parse}, …); a bad value is a one-line usage
+ * error, exit 2.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a container with GPUs (least privilege, no network by default) and remove it; with -d,"
@@ -76,6 +75,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--network", paramLabel = "MODE", defaultValue = "none",
             description = "Network mode (default ${DEFAULT-VALUE}).")
     String network;
+
+    @Option(names = "--dry-run", description = "Print the create request (device requests, CDI names, mounts, devices,"
+            + " env, labels, image, command) and preflight's checks; create nothing. Exit 125 when preflight refuses.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "With --dry-run: print the plan as JSON.")
+    boolean json;
+
+    @Option(names = "--no-preflight", description = "Do not check the run before creating it (image platform, GPU"
+            + " selection, NVIDIA_REQUIRE_CUDA): let the engine and the NVIDIA toolkit answer.")
+    boolean noPreflight;
+
+    @Option(names = "--engine-host-capture", paramLabel = "DIR",
+            description = "A gpuenv capture of the engine's host (another machine's engine): preflight judges by its"
+                    + " NVIDIA driver and GPUs.")
+    java.nio.file.Path engineHostCapture;
 
     @Option(names = {"-d", "--detach"}, description = "Start the container detached, print its id and exit 0; it keeps"
             + " running after gpuenv exits (no sweep removes it: docker rm -f ID does).")
@@ -133,22 +148,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--init", description = "Run an init process as PID 1 (forwards signals, reaps zombies).")
     boolean init;
 
-    @Option(names = "--dry-run", description = "Print the create request (device requests, CDI names, mounts, devices,"
-            + " env, labels, image, command) and preflight's checks; create nothing. Exit 125 when preflight refuses.")
-    boolean dryRun;
-
-    @Option(names = "--json", description = "With --dry-run: print the plan as JSON.")
-    boolean json;
-
-    @Option(names = "--no-preflight", description = "Do not check the run before creating it (image platform, GPU"
-            + " selection, NVIDIA_REQUIRE_CUDA): let the engine and the NVIDIA toolkit answer.")
-    boolean noPreflight;
-
-    @Option(names = "--engine-host-capture", paramLabel = "DIR",
-            description = "A gpuenv capture of the engine's host (another machine's engine): preflight judges by its"
-                    + " NVIDIA driver and GPUs.")
-    java.nio.file.Path engineHostCapture;
-
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image.")
     String image;
 
@@ -163,6 +162,10 @@ final class RunCommand implements Callable<Integer> {
         if (json && !dryRun) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json needs --dry-run (a run's output is the"
                     + " container's) → gpuenv run --dry-run --json …");
+        }
+        if (detach && dryRun) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-d and --dry-run exclude each other → drop"
+                    + " one of them");
         }
         RunOptions options = options();
         PrintStream out = System.out;
@@ -202,10 +205,23 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The detection options that replay a {@code gpuenv capture} directory. */
+    private DetectOptions captureOptions(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir.resolve("root"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine-host-capture " + dir + " is not a"
+                    + " gpuenv capture (it has no root/) → make one on the engine's host with gpuenv capture DIR");
+        }
+        try {
+            return MachineCapture.replayOptions(dir).build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The options from the command line; a bad value is a usage error naming its flag. */
     private RunOptions options() {
         RunOptions.Builder options = RunOptions.builder(image).command(command).attach(attach).allowInject(allowInject)
-                .pullPolicy(pull).network(network).preflight(!noPreflight).outliveSession(detach).init(init);
+                .pullPolicy(pull).network(network).outliveSession(detach).init(init).preflight(!noPreflight);
         if (gpus != null) {
             options.gpus(parseGpus(gpus));
         }
@@ -253,19 +269,6 @@ final class RunCommand implements Callable<Integer> {
             String shown = value.length() > SHOWN ? value.substring(0, SHOWN) + "…" : value;
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid argument \"" + shown + "\" for \""
                     + flag + "\" flag: " + e.getMessage() + " → e.g. " + example, e, null, value);
-        }
-    }
-
-    /** The detection options that replay a {@code gpuenv capture} directory. */
-    private DetectOptions captureOptions(java.nio.file.Path dir) {
-        if (!java.nio.file.Files.isDirectory(dir.resolve("root"))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--engine-host-capture " + dir + " is not a"
-                    + " gpuenv capture (it has no root/) → make one on the engine's host with gpuenv capture DIR");
-        }
-        try {
-            return MachineCapture.replayOptions(dir).build();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -162,87 +162,6 @@ public final class ContainerRunner {
     }
 
     /**
-     * Starts {@code options} detached: pull, create, start, as {@link #run} does, and returns once the engine
-     * started it. On every failure of its own the container is removed. A container that outlives its session has
-     * ended its run here (the session no longer removes it); any other stays a run of the session until
-     * {@link ContainerHandle} removes it.
-     */
-    public ContainerHandle start(RunOptions options, PullListener pullListener) {
-        Created created = createContainer(options, pullListener);
-        String id = created.id();
-        String attempted = "start container " + shortId(id) + " (" + options.image() + ")";
-        RuntimeException primary = null;
-        try {
-            startContainer(id, attempted, created.deadline());
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
-        } catch (InterruptedException e) {
-            primary = new ContainerInterruptedException(attempted, "interrupted while the container started; it was"
-                    + " removed", e);
-        } catch (RuntimeException e) {
-            primary = failure(attempted, e);
-        }
-        if (primary != null) {
-            boolean interrupted = Thread.interrupted() || primary instanceof ContainerInterruptedException;
-            RuntimeException removal = removeContainer(id);
-            session.end(created.runId(), removal == null);
-            if (removal != null) {
-                primary.addSuppressed(removal);
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            throw primary;
-        }
-        if (options.outliveSession()) {
-            session.end(created.runId());
-        }
-        return new ContainerHandle(connection, session, created.runId(), id, options,
-                created.gpu() == null ? null : created.gpu().attach());
-    }
-
-    /** A created container, and what its run knows so far. */
-    private record Created(long t0, long tPulled, RunDeadline deadline, GpuAttachment gpu, String runId, String id) {
-    }
-
-    /**
-     * Ensure the image, prepare the run ({@link #prepare}: attachment, create command, preflight, whose refusal
-     * ends it here), create the container (its run registered with the session before the create is sent; ended
-     * again when the create fails).
-     */
-    private Created createContainer(RunOptions options, PullListener pullListener) {
-        long t0 = System.nanoTime();
-        RunDeadline deadline = RunDeadline.after(options.timeout());
-        prefetchPreflightFacts(options);
-        ImagePuller.Ensured ensured = ImagePuller.ensureInspected(connection, options.image(), options.pullPolicy(),
-                options.pullTimeout(), deadline, pullListener);
-        long tPulled = System.nanoTime();
-        if (ensured.pulled()) {
-            deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
-        }
-        String runId = UUID.randomUUID().toString();
-        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId);
-        GpuAttachment gpu = prepared.gpu();
-        CreateContainerCmd create = prepared.create();
-        if (prepared.preflight().refusal() != null) {
-            create.close();
-            throw prepared.preflight().refusal();
-        }
-        String attempted = "create container (" + options.image() + ")";
-        session.begin(runId);
-        String id;
-        try {
-            id = create(create, attempted, runId, deadline);
-        } catch (RuntimeException e) {
-            session.end(runId);
-            throw e;
-        }
-        session.created(runId, id);
-        return new Created(t0, tPulled, deadline, gpu, runId, id);
-    }
-
-    /**
      * What a dry run shows: the create request of {@code options} and preflight's verdict, prepared as
      * {@link #run} prepares it; nothing is pulled (an absent image is judged without its configuration) and nothing
      * is created.
@@ -297,6 +216,86 @@ public final class ContainerRunner {
         if (preflightFacts != null && options.preflight() && options.gpus().isPresent()) {
             preflightFacts.prefetch();
         }
+    }
+
+    /**
+     * Starts {@code options} detached: pull, create, start, as {@link #run} does, and returns once the engine
+     * started it. On every failure of its own the container is removed. A container that outlives its session has
+     * ended its run here (the session no longer removes it); any other stays a run of the session until
+     * {@link ContainerHandle} removes it.
+     */
+    public ContainerHandle start(RunOptions options, PullListener pullListener) {
+        Created created = createContainer(options, pullListener);
+        String id = created.id();
+        String attempted = "start container " + shortId(id) + " (" + options.image() + ")";
+        RuntimeException primary = null;
+        try {
+            startContainer(id, attempted, created.deadline());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+        } catch (InterruptedException e) {
+            primary = new ContainerInterruptedException(attempted, "interrupted while the container started; it was"
+                    + " removed", e);
+        } catch (RuntimeException e) {
+            primary = failure(attempted, e);
+        }
+        if (primary != null) {
+            boolean interrupted = Thread.interrupted() || primary instanceof ContainerInterruptedException;
+            RuntimeException removal = removeContainer(id);
+            session.end(created.runId(), removal == null);
+            if (removal != null) {
+                primary.addSuppressed(removal);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw primary;
+        }
+        if (options.outliveSession()) {
+            session.end(created.runId());
+        }
+        return new ContainerHandle(connection, session, created.runId(), id, options,
+                created.gpu() == null ? null : created.gpu().attach());
+    }
+
+    /** A created container, and what its run knows so far. */
+    private record Created(long t0, long tPulled, RunDeadline deadline, GpuAttachment gpu, String runId, String id) {
+    }
+
+    /**
+     * Ensure the image, decide the GPU attachment, create the container (its run registered with the session
+     * before the create is sent; ended again when the create fails).
+     */
+    private Created createContainer(RunOptions options, PullListener pullListener) {
+        long t0 = System.nanoTime();
+        RunDeadline deadline = RunDeadline.after(options.timeout());
+        prefetchPreflightFacts(options);
+        ImagePuller.Ensured ensured = ImagePuller.ensureInspected(connection, options.image(), options.pullPolicy(),
+                options.pullTimeout(), deadline, pullListener);
+        long tPulled = System.nanoTime();
+        if (ensured.pulled()) {
+            deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
+        }
+        String runId = UUID.randomUUID().toString();
+        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId);
+        GpuAttachment gpu = prepared.gpu();
+        CreateContainerCmd create = prepared.create();
+        if (prepared.preflight().refusal() != null) {
+            create.close();
+            throw prepared.preflight().refusal();
+        }
+        String attempted = "create container (" + options.image() + ")";
+        session.begin(runId);
+        String id;
+        try {
+            id = create(create, attempted, runId, deadline);
+        } catch (RuntimeException e) {
+            session.end(runId);
+            throw e;
+        }
+        session.created(runId, id);
+        return new Created(t0, tPulled, deadline, gpu, runId, id);
     }
 
     private CreateContainerCmd createCommand(RunOptions options, GpuAttachment gpu, String runId) {
