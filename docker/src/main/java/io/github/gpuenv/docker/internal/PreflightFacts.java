@@ -47,6 +47,7 @@ public final class PreflightFacts {
     private final boolean dockerDesktop;
     private final DetectOptions options;
     private final boolean vouched;
+    private final Duration maxAge;
     private CompletableFuture<HostFacts> current;
     private long detectedAt;
     private CompletableFuture<HostFacts> refreshing;
@@ -60,6 +61,13 @@ public final class PreflightFacts {
      */
     public PreflightFacts(Supplier<byte[]> engineInfo, String endpoint, boolean dockerDesktop, DetectOptions options,
                           boolean vouched) {
+        this(engineInfo, endpoint, dockerDesktop, options, vouched, MAX_AGE);
+    }
+
+    /** As the public constructor, with answers current for {@code maxAge} (tests). */
+    PreflightFacts(Supplier<byte[]> engineInfo, String endpoint, boolean dockerDesktop, DetectOptions options,
+                   boolean vouched, Duration maxAge) {
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
         this.engineInfo = Objects.requireNonNull(engineInfo, "engineInfo");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.dockerDesktop = dockerDesktop;
@@ -118,7 +126,7 @@ public final class PreflightFacts {
         if (current == null) {
             current = start();
             detectedAt = now;
-        } else if (now - detectedAt > MAX_AGE.toNanos() && refreshing == null) {
+        } else if (now - detectedAt > maxAge.toNanos() && refreshing == null) {
             CompletableFuture<HostFacts> next = start();
             refreshing = next;
             next.whenComplete((facts, failure) -> {
