@@ -129,6 +129,26 @@ class PreflightIT {
     }
 
     @Test
+    void onPodmanTheCdiSelectionAndTheRequirementAreJudgedToo() {
+        String podman = TestEngines.require(TestEngines.PODMAN);
+        try (DockerGpu docker = onTheH200(TestEngines.PODMAN)) {
+            refusedWithNothingCreated(docker, podman, run(cuda99(podman), "").gpus(GpuRequest.all()),
+                    CudaRequirementUnsatisfiedException.class);
+            GpuSelectionInvalidException e = refusedWithNothingCreated(docker, podman, run(TestEngines.image(), "")
+                    .gpus(GpuRequest.devices("7")), GpuSelectionInvalidException.class);
+            assertThat(e.getMessage()).contains("nvidia.com/gpu=7: this host has no GPU 7")
+                    .contains("the engine's host has 1 GPU: " + H200_GPU);
+            LaunchPlan plan = docker.plan(run(TestEngines.image(), "podman").gpus(GpuRequest.all()).build());
+            assertThat(plan.attach()).isEqualTo(Attach.CDI);
+            assertThat(plan.cdiDevices()).containsExactly("nvidia.com/gpu=all");
+            assertThat(plan.refused()).isFalse();
+            // the event stream sees a run that preflight lets through
+            Object outcome = engineAnswered(docker, podman, run(TestEngines.image(), ""));
+            assertThat(((RunResult) outcome).exitCode()).isZero();
+        }
+    }
+
+    @Test
     void withoutPreflightTheEngineAnswers() {
         String hook = TestEngines.require(TestEngines.HOOK);
         try (DockerGpu docker = onTheH200(TestEngines.HOOK)) {
