@@ -186,7 +186,9 @@ final class RunCommand implements Callable<Integer> {
                 return GpuEnvCli.OK;
             }
         }
-        try (DockerGpu gpu = DockerGpu.connect(connect.build())) {
+        // the leftover sweep beside the launch, not before it (BackgroundSweep)
+        try (DockerGpu gpu = DockerGpu.connect(connect.removeLeftovers(false).build());
+             BackgroundSweep sweep = BackgroundSweep.start(gpu)) {
             if (detach) {
                 GpuContainer container = gpu.start(options, p -> progress.onProgress(p));
                 progress.finish();
