@@ -60,9 +60,9 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         int code = gpuenv("run", "-d", "-H", host, "--pull", "never", "--network", "bridge", "-p", "127.0.0.1::8080",
                 "--name", "gpuenv-cli-" + System.nanoTime(), "--init", TestEngines.image(), "sleep", "300");
-        String id = out.toString(StandardCharsets.UTF_8).strip();
+        String id = streams.out().strip();
         try {
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(code).as(streams.err()).isZero();
             assertThat(id).matches("[0-9a-f]{64}");
             String json = TestEngines.get(host, "/containers/" + id + "/json");
             assertThat(json).contains("\"Running\":true", "\"io.github.gpuenv.outlive-session\":\"true\"",
@@ -86,8 +86,8 @@ class RunCommandIT {
                 "--ulimit", "nofile=1000:2000", "-w", "/tmp/w", "--ipc", "shareable", "--add-host", "db:10.9.8.7",
                 "-u", "4321", "--entrypoint", "sh", TestEngines.image(), "-c",
                 "df -k /dev/shm | tail -1 | awk '{print $2}'; ulimit -s; ulimit -n; pwd; id -u; grep db /etc/hosts");
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        assertThat(code).as(streams.err()).isZero();
+        assertThat(streams.out().lines())
                 .containsExactly("262144", "65536", "1000", "/tmp/w", "4321", "10.9.8.7\tdb");
         TestEngines.assertNoManagedContainers(host);
     }
