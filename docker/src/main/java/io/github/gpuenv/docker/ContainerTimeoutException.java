@@ -1,7 +1,8 @@
 package io.github.gpuenv.docker;
 
 /**
- * The container ran past {@link RunOptions#timeout()}; it was killed and removed.
+ * The container ran past {@link RunOptions#timeout()} (it was killed and removed), or a detached container did not
+ * meet a {@link GpuContainer#waitUntil} condition in time (it still runs).
  *
  * <p>{@code catch (ContainerTimeoutException e) { System.err.println(e.remedy()); }}
  */

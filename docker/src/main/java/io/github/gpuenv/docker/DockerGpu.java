@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * timeout, interrupt; when the daemon itself dies mid-run, a later {@code connect()} (or {@link #removeLeftovers()})
  * removes it once it is provably abandoned, and a JVM shutdown hook removes containers still running when the process
  * exits. Other sessions' containers — in this JVM, in other processes, in sibling containers sharing the socket — are
- * never touched while their owners live.
+ * never touched while their owners live. {@link #start(RunOptions)} starts a container detached ({@link GpuContainer}):
+ * it lives until closed, or until this {@code DockerGpu} closes, unless it was asked to outlive it.
  */
 public final class DockerGpu implements AutoCloseable {
 
@@ -44,6 +45,10 @@ public final class DockerGpu implements AutoCloseable {
     private final DaemonClock clock;
     private final EngineSession session;
     private final PreflightFacts preflightFacts;
+    /** Detached containers of this session still open (removed at {@link #close()} unless they outlive it). */
+    private final java.util.Set<io.github.gpuenv.docker.internal.ContainerHandle> detached =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean open = true;
 
     private DockerGpu(EngineConnection connection, DockerEngine engine, DaemonClock clock, ConnectOptions options) {
         this.connection = connection;
@@ -139,6 +144,49 @@ public final class DockerGpu implements AutoCloseable {
     }
 
     /**
+     * Starts a container detached and returns once the engine started it: pull (per the pull policy), preflight
+     * (as {@link #run}, with the engine host's facts), create, start — bounded as in {@link #run},
+     * {@link RunOptions#timeout()} bounding the create and the start. The container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
+     * {@code DockerGpu} ({@link #close()}), or when the JVM exits, unless
+     * {@link RunOptions.Builder#outliveSession(boolean)}. Its output is not kept: {@link GpuContainer#logs} follows
+     * it.
+     *
+     * <p>{@code GpuContainer c = docker.start(RunOptions.builder(image).network("bridge").publish("8080").build());}
+     *
+     * @throws DockerGpuException (a subclass naming the condition) when the pull, create or start fails; the
+     *         container is removed in every such case
+     * @throws IllegalStateException when this {@code DockerGpu} is closed
+     */
+    public GpuContainer start(RunOptions options) {
+        return start(options, PullListener.none());
+    }
+
+    /** {@link #start(RunOptions)}, with a pull's progress. */
+    public GpuContainer start(RunOptions options, PullListener pull) {
+        java.util.Objects.requireNonNull(options, "options");
+        java.util.Objects.requireNonNull(pull, "pull");
+        if (!open) {
+            throw new IllegalStateException("this DockerGpu is closed");
+        }
+        io.github.gpuenv.docker.internal.ContainerHandle handle = runner().start(options, pull);
+        if (!handle.outlivesSession()) {
+            detached.add(handle);
+            handle.onClosed(() -> detached.remove(handle));
+            if (!open) {
+                handle.reap();
+                throw new IllegalStateException("this DockerGpu was closed while the container started; it was"
+                        + " removed");
+            }
+        }
+        return new GpuContainer(handle, this);
+    }
+
+    /** Whether {@link #close()} has not been called. */
+    boolean isOpen() {
+        return open;
+    }
+
+    /**
      * What {@link #run} does to a container's create request to give it {@code request}'s GPUs on this engine —
      * toolkit or CDI device requests, or (with {@code allowInject}) the injection plan's devices, mounts and
      * environment — for containers that another library creates (Testcontainers: {@code gpuenv-testcontainers}).
@@ -207,8 +255,16 @@ public final class DockerGpu implements AutoCloseable {
         return connection.endpoint();
     }
 
+    /**
+     * Closes the connection. Detached containers of this session still open are force-removed first (SIGKILL; close
+     * them before for a graceful stop); those started to outlive the session are left running.
+     */
     @Override
     public void close() {
+        open = false;
+        for (io.github.gpuenv.docker.internal.ContainerHandle handle : java.util.List.copyOf(detached)) {
+            handle.reap();
+        }
         session.close();
         connection.close();
     }

@@ -1,6 +1,8 @@
 package io.github.gpuenv.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import io.github.gpuenv.docker.internal.CpuSyntax;
+import io.github.gpuenv.docker.internal.SpecText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * What to run and how. Least privilege by default: no network ({@code none}), every capability dropped,
@@ -17,8 +20,18 @@ import java.util.function.Consumer;
  *
  * <p>{@code RunOptions.builder("nvidia/cuda:12.4.1-base-ubuntu22.04").command("nvidia-smi", "-L")
  * .gpus(GpuRequest.all()).timeout(Duration.ofMinutes(1)).build()}
+ *
+ * <p>For real workloads: mounts ({@link Builder#volume}), published ports ({@link Builder#publish}, with a
+ * {@link Builder#network network}), working directory, entrypoint, name, {@code /dev/shm} size, IPC mode, ulimits,
+ * extra hosts, memory and CPU limits, {@code --init} — each also in the Docker CLI's syntax, read by one value type
+ * ({@link Mount}, {@link PortBinding}, {@link Ulimit}, {@link IpcMode}, {@link ExtraHost}, {@link ByteSize}). Every
+ * builder method validates at once ({@link IllegalArgumentException} with the CLI's words where it has them);
+ * {@link Builder#build()} checks what only the whole can tell (ports on a network that cannot publish them).
  */
 public final class RunOptions {
+
+    /** The prefix of gpuenv's own labels, which {@link Builder#label} refuses. */
+    static final String RESERVED_LABELS = "io.github.gpuenv.";
 
     /** Default limit on each of stdout and stderr kept in a {@link RunResult}: 1 MiB. */
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
@@ -41,6 +54,20 @@ public final class RunOptions {
     private final int maxOutputBytes;
     private final Consumer<CreateContainerCmd> createContainerCmdModifier;
     private final boolean preflight;
+    private final List<Mount> mounts;
+    private final String workingDir;
+    private final List<String> entrypoint;
+    private final String name;
+    private final Long shmSizeBytes;
+    private final IpcMode ipc;
+    private final List<Ulimit> ulimits;
+    private final List<PortBinding> ports;
+    private final List<ExtraHost> extraHosts;
+    private final Long nanoCpus;
+    private final String cpusetCpus;
+    private final boolean init;
+    private final boolean outliveSession;
+    private final Duration stopTimeout;
 
     private RunOptions(Builder b) {
         this.image = b.image;
@@ -61,6 +88,20 @@ public final class RunOptions {
         this.maxOutputBytes = b.maxOutputBytes;
         this.createContainerCmdModifier = b.createContainerCmdModifier;
         this.preflight = b.preflight;
+        this.mounts = List.copyOf(b.mounts);
+        this.workingDir = b.workingDir;
+        this.entrypoint = b.entrypoint == null ? null : List.copyOf(b.entrypoint);
+        this.name = b.name;
+        this.shmSizeBytes = b.shmSizeBytes;
+        this.ipc = b.ipc;
+        this.ulimits = List.copyOf(b.ulimits.values());
+        this.ports = List.copyOf(b.ports);
+        this.extraHosts = List.copyOf(b.extraHosts);
+        this.nanoCpus = b.nanoCpus;
+        this.cpusetCpus = b.cpusetCpus;
+        this.init = b.init;
+        this.outliveSession = b.outliveSession;
+        this.stopTimeout = b.stopTimeout;
     }
 
     /** A builder for {@code image}, e.g. {@code nvidia/cuda:12.4.1-base-ubuntu22.04}. */
@@ -167,14 +208,99 @@ public final class RunOptions {
         return preflight;
     }
 
+    /** Bind mounts and volumes ({@code -v}), in the order given. */
+    public List<Mount> mounts() {
+        return mounts;
+    }
+
+    /** The working directory in the container ({@code -w}); empty: the image's. */
+    public Optional<String> workingDir() {
+        return Optional.ofNullable(workingDir);
+    }
+
+    /**
+     * The entrypoint ({@code --entrypoint}), as argv; empty: the image's. A present empty list resets the image's
+     * entrypoint ({@code --entrypoint ""}): the command then runs by itself.
+     */
+    public Optional<List<String>> entrypoint() {
+        return Optional.ofNullable(entrypoint);
+    }
+
+    /** The container's name ({@code --name}); empty: one the engine makes up. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** The size of {@code /dev/shm} ({@code --shm-size}); empty: the engine's default, 64 MiB. */
+    public Optional<Long> shmSizeBytes() {
+        return Optional.ofNullable(shmSizeBytes);
+    }
+
+    /** The IPC namespace ({@code --ipc}); empty: the engine's default. */
+    public Optional<IpcMode> ipc() {
+        return Optional.ofNullable(ipc);
+    }
+
+    /** Resource limits ({@code --ulimit}), one per name (a later one for a name replaced an earlier one). */
+    public List<Ulimit> ulimits() {
+        return ulimits;
+    }
+
+    /** Published ports ({@code -p}). */
+    public List<PortBinding> ports() {
+        return ports;
+    }
+
+    /** Extra {@code /etc/hosts} entries ({@code --add-host}). */
+    public List<ExtraHost> extraHosts() {
+        return extraHosts;
+    }
+
+    /** The CPU limit in billionths of a CPU ({@code --cpus 1.5} is 1 500 000 000); empty: none. */
+    public Optional<Long> nanoCpus() {
+        return Optional.ofNullable(nanoCpus);
+    }
+
+    /** The CPUs the container may run on ({@code --cpuset-cpus}, e.g. {@code 0-3}); empty: all. */
+    public Optional<String> cpusetCpus() {
+        return Optional.ofNullable(cpusetCpus);
+    }
+
+    /** Whether an init process (the engine's {@code docker-init}, tini) runs as PID 1 ({@code --init}). */
+    public boolean init() {
+        return init;
+    }
+
+    /**
+     * Whether a container of {@link DockerGpu#start} outlives its {@code DockerGpu} and this JVM (default false: it
+     * is removed when the {@code DockerGpu} closes or the JVM exits). Such a container carries
+     * {@code io.github.gpuenv.outlive-session=true}, and no sweep of any gpuenv ever removes it; only
+     * {@link GpuContainer#close()} or {@code docker rm} does.
+     */
+    public boolean outliveSession() {
+        return outliveSession;
+    }
+
+    /**
+     * How long {@code stop} waits after SIGTERM before SIGKILL when no grace is given ({@code --stop-timeout});
+     * empty: the engine's default, 10 s.
+     */
+    public Optional<Duration> stopTimeout() {
+        return Optional.ofNullable(stopTimeout);
+    }
+
     @Override
     public String toString() {
         return "RunOptions[image=" + image + ", command=" + command + ", gpus=" + gpus + ", attach=" + attach
-                + ", pull=" + pullPolicy + ", timeout=" + timeout + ", network=" + network + "]";
+                + ", pull=" + pullPolicy + ", timeout=" + timeout + ", network=" + network
+                + (mounts.isEmpty() ? "" : ", mounts=" + mounts) + (ports.isEmpty() ? "" : ", ports=" + ports)
+                + (name == null ? "" : ", name=" + name) + (outliveSession ? ", outliveSession" : "") + "]";
     }
 
     /** Builds {@link RunOptions}. */
     public static final class Builder {
+        private static final Pattern CONTAINER_NAME =
+                Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
         private final String image;
         private List<String> command = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -193,6 +319,20 @@ public final class RunOptions {
         private int maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
         private Consumer<CreateContainerCmd> createContainerCmdModifier;
         private boolean preflight = true;
+        private final List<Mount> mounts = new ArrayList<>();
+        private String workingDir;
+        private List<String> entrypoint;
+        private String name;
+        private Long shmSizeBytes;
+        private IpcMode ipc;
+        private final Map<String, Ulimit> ulimits = new LinkedHashMap<>();
+        private final List<PortBinding> ports = new ArrayList<>();
+        private final List<ExtraHost> extraHosts = new ArrayList<>();
+        private Long nanoCpus;
+        private String cpusetCpus;
+        private boolean init;
+        private boolean outliveSession;
+        private Duration stopTimeout;
 
         private Builder(String image) {
             Objects.requireNonNull(image, "image");
@@ -221,6 +361,20 @@ public final class RunOptions {
             this.maxOutputBytes = o.maxOutputBytes;
             this.createContainerCmdModifier = o.createContainerCmdModifier;
             this.preflight = o.preflight;
+            this.mounts.addAll(o.mounts);
+            this.workingDir = o.workingDir;
+            this.entrypoint = o.entrypoint;
+            this.name = o.name;
+            this.shmSizeBytes = o.shmSizeBytes;
+            this.ipc = o.ipc;
+            o.ulimits.forEach(u -> this.ulimits.put(u.name(), u));
+            this.ports.addAll(o.ports);
+            this.extraHosts.addAll(o.extraHosts);
+            this.nanoCpus = o.nanoCpus;
+            this.cpusetCpus = o.cpusetCpus;
+            this.init = o.init;
+            this.outliveSession = o.outliveSession;
+            this.stopTimeout = o.stopTimeout;
         }
 
         /** The command, as argv. */
@@ -282,9 +436,23 @@ public final class RunOptions {
             return this;
         }
 
-        /** One more label. */
+        /**
+         * One more label ({@code -l key=value}).
+         *
+         * @throws IllegalArgumentException for an empty key, or one under {@code io.github.gpuenv.}, which are
+         *         gpuenv's own (its sweeps read them)
+         */
         public Builder label(String key, String value) {
-            labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("empty label key");
+            }
+            if (key.startsWith(RESERVED_LABELS)) {
+                throw new IllegalArgumentException("labels under " + RESERVED_LABELS + " are gpuenv's own: "
+                        + SpecText.quote(key));
+            }
+            labels.put(key, value);
             return this;
         }
 
@@ -330,6 +498,176 @@ public final class RunOptions {
             return this;
         }
 
+        /** A memory limit in Docker CLI syntax ({@code --memory 8g}, {@link ByteSize#parse}). */
+        public Builder memory(String size) {
+            return memoryLimitBytes(ByteSize.parse(size).bytes());
+        }
+
+        /** A bind mount or volume ({@link Mount}). */
+        public Builder mount(Mount mount) {
+            mounts.add(Objects.requireNonNull(mount, "mount"));
+            return this;
+        }
+
+        /** A bind mount or volume in {@code -v} syntax, e.g. {@code /data:/data:ro} ({@link Mount#parse}). */
+        public Builder volume(String spec) {
+            return mount(Mount.parse(spec));
+        }
+
+        /**
+         * The working directory in the container ({@code -w}), created when missing.
+         *
+         * @throws IllegalArgumentException when it is not absolute
+         */
+        public Builder workingDir(String dir) {
+            Objects.requireNonNull(dir, "dir");
+            if (!dir.startsWith("/")) {
+                throw new IllegalArgumentException("the working directory "
+                        + SpecText.quote(dir)
+                        + " is invalid, it needs to be an absolute path");
+            }
+            this.workingDir = dir;
+            return this;
+        }
+
+        /** The entrypoint, as argv; none: reset the image's ({@code --entrypoint ""}). */
+        public Builder entrypoint(String... argv) {
+            return entrypoint(List.of(argv));
+        }
+
+        /** The entrypoint, as argv; an empty list resets the image's ({@code --entrypoint ""}). */
+        public Builder entrypoint(List<String> argv) {
+            this.entrypoint = new ArrayList<>(argv);
+            return this;
+        }
+
+        /**
+         * The container's name ({@code --name}).
+         *
+         * @throws IllegalArgumentException unless it is {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+} (the engine's rule)
+         */
+        public Builder name(String name) {
+            Objects.requireNonNull(name, "name");
+            if (!CONTAINER_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("invalid container name "
+                        + SpecText.quote(name)
+                        + ", only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed (at least two characters)");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /** The size of {@code /dev/shm}, e.g. {@code 16g} ({@code --shm-size}, {@link ByteSize#parse}); 0: the default. */
+        public Builder shmSize(String size) {
+            long bytes = ByteSize.parse(size).bytes();
+            return bytes == 0 ? clearShmSize() : shmSizeBytes(bytes);
+        }
+
+        /** The size of {@code /dev/shm} in bytes. */
+        public Builder shmSizeBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("shmSizeBytes <= 0");
+            }
+            this.shmSizeBytes = bytes;
+            return this;
+        }
+
+        private Builder clearShmSize() {
+            this.shmSizeBytes = null;
+            return this;
+        }
+
+        /** The IPC namespace ({@code --ipc}). */
+        public Builder ipc(IpcMode mode) {
+            this.ipc = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** The IPC namespace in {@code --ipc} syntax ({@link IpcMode#parse}). */
+        public Builder ipc(String mode) {
+            return ipc(IpcMode.parse(mode));
+        }
+
+        /** A resource limit; replaces an earlier one of the same name. */
+        public Builder ulimit(Ulimit ulimit) {
+            Objects.requireNonNull(ulimit, "ulimit");
+            ulimits.put(ulimit.name(), ulimit);
+            return this;
+        }
+
+        /** A resource limit in {@code --ulimit} syntax, e.g. {@code memlock=-1} ({@link Ulimit#parse}). */
+        public Builder ulimit(String spec) {
+            return ulimit(Ulimit.parse(spec));
+        }
+
+        /** A published port (needs a network other than {@code none}/{@code host}: {@link #network}). */
+        public Builder publish(PortBinding port) {
+            ports.add(Objects.requireNonNull(port, "port"));
+            return this;
+        }
+
+        /** Published ports in {@code -p} syntax, e.g. {@code 127.0.0.1::8000} ({@link PortBinding#parseAll}). */
+        public Builder publish(String spec) {
+            ports.addAll(PortBinding.parseAll(spec));
+            return this;
+        }
+
+        /** An {@code /etc/hosts} entry. */
+        public Builder addHost(ExtraHost host) {
+            extraHosts.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /** An {@code /etc/hosts} entry in {@code --add-host} syntax, e.g. {@code db:10.0.0.5} ({@link ExtraHost#parse}). */
+        public Builder addHost(String spec) {
+            return addHost(ExtraHost.parse(spec));
+        }
+
+        /** A CPU limit in CPUs, e.g. {@code 1.5} ({@code --cpus}; exact to a billionth). */
+        public Builder cpus(String cpus) {
+            return nanoCpus(CpuSyntax.nanoCpus(Objects.requireNonNull(cpus, "cpus")));
+        }
+
+        /** A CPU limit in billionths of a CPU. */
+        public Builder nanoCpus(long nanoCpus) {
+            if (nanoCpus <= 0) {
+                throw new IllegalArgumentException("nanoCpus <= 0");
+            }
+            this.nanoCpus = nanoCpus;
+            return this;
+        }
+
+        /** The CPUs the container may use, e.g. {@code 0-3,8} ({@code --cpuset-cpus}). */
+        public Builder cpusetCpus(String cpus) {
+            this.cpusetCpus = CpuSyntax.cpuset(Objects.requireNonNull(cpus, "cpus"));
+            return this;
+        }
+
+        /** Run an init process as PID 1 ({@code --init}), which forwards signals and reaps zombies. */
+        public Builder init(boolean init) {
+            this.init = init;
+            return this;
+        }
+
+        /**
+         * For {@link DockerGpu#start}: let the container outlive its {@code DockerGpu} and this JVM (no sweep
+         * removes it; {@link GpuContainer#close()} or {@code docker rm} does). {@link DockerGpu#run} refuses it.
+         */
+        public Builder outliveSession(boolean outlive) {
+            this.outliveSession = outlive;
+            return this;
+        }
+
+        /** How long a stop without grace waits before SIGKILL ({@code --stop-timeout}, whole seconds). */
+        public Builder stopTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("stopTimeout < 0");
+            }
+            this.stopTimeout = timeout;
+            return this;
+        }
+
         /** Changes docker-java's create command after gpuenv has set it up (what the builder does not cover). */
         public Builder withCreateContainerCmdModifier(Consumer<CreateContainerCmd> modifier) {
             this.createContainerCmdModifier = modifier;
@@ -345,8 +683,25 @@ public final class RunOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException when ports are published on a network that cannot publish them
+         *         ({@code none}, gpuenv's default; {@code host}; {@code container:…}), or two mounts share a target
+         */
         public RunOptions build() {
+            if (!ports.isEmpty() && (network.equals("none") || network.equals("host")
+                    || network.startsWith("container:"))) {
+                throw new IllegalArgumentException("published ports need a network of the container's own, and the"
+                        + " network is " + network + (network.equals("none") ? " (gpuenv's default)" : "")
+                        + ": set network(\"bridge\") (CLI: --network bridge) or another network");
+            }
+            java.util.Set<String> targets = new java.util.HashSet<>();
+            for (Mount m : mounts) {
+                if (!targets.add(m.target())) {
+                    throw new IllegalArgumentException("duplicate mount point: " + m.target());
+                }
+            }
             return new RunOptions(this);
         }
     }

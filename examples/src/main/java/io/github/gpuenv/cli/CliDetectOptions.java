@@ -7,7 +7,10 @@ import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.capture.MachineCapture;
 import io.github.gpuenv.system.Environment;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -54,6 +57,29 @@ final class CliDetectOptions {
     }
 
     /**
+     * The options of a command line that gives none, when nothing would be printed or refused: no configuration
+     * warning, and no root that is a capture's (what {@link #of} would read). Otherwise empty: such a command line
+     * goes through picocli and {@link #of}. {@link QuickReport}'s options.
+     */
+    static Optional<DetectOptions> withoutOptions() {
+        Environment system = Environment.system();
+        if (captureOf(ConfigKey.ROOT.value(system)).isPresent()) {
+            return Optional.empty();
+        }
+        DetectOptions options = DetectOptions.builder(system).build();
+        return GpuEnv.configWarnings(options).isEmpty() ? Optional.of(options) : Optional.empty();
+    }
+
+    /** The capture whose {@code root/} {@code root} is; empty when it is none, or not a path. */
+    private static Optional<Path> captureOf(String root) {
+        try {
+            return MachineCapture.directoryOf(Path.of(root));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * This process's environment; or, when the root ({@code --root}, else {@code gpuenv.root}/{@code GPUENV_ROOT}) is
      * a capture's {@code root/}, the environment the capture was taken in (its {@code env.txt} and
      * {@code properties.txt}) with that root, so a replay reads none of this machine's variables.
@@ -61,12 +87,7 @@ final class CliDetectOptions {
     private static Environment baseEnvironment(Map<ConfigKey, String> given, CommandLine command) {
         Environment system = Environment.system();
         String root = given.getOrDefault(ConfigKey.ROOT, ConfigKey.ROOT.value(system));
-        java.util.Optional<java.nio.file.Path> capture;
-        try {
-            capture = MachineCapture.directoryOf(java.nio.file.Path.of(root));
-        } catch (java.nio.file.InvalidPathException e) {
-            return system;
-        }
+        Optional<Path> capture = captureOf(root);
         if (capture.isEmpty()) {
             return system;
         }

@@ -60,7 +60,8 @@ public final class GpuEnvCli implements Runnable {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
         }
-        System.exit(execute(args));
+        Integer quick = QuickReport.run(args);
+        System.exit(quick != null ? quick : execute(args));
     }
 
     /** Runs the CLI and returns its exit code (tests call this in-process). */
@@ -75,13 +76,15 @@ public final class GpuEnvCli implements Runnable {
 
     /**
      * The configured picocli command line for {@code args}: when the first argument names a subcommand, only that
-     * one is built ({@code help X}: help and X); otherwise (version, a mistake, {@code help} alone) all of them are,
-     * so usage lists everything.
+     * one is built ({@code help X}: help and X); {@code --version} alone builds none; otherwise (a mistake,
+     * {@code help} alone, no argument) all of them are, so usage lists everything.
      */
     public static CommandLine newCommandLine(String... args) {
         CommandLine cli = new CommandLine(new GpuEnvCli());
         List<String> names = SUBCOMMANDS;
-        if (args.length > 1 && args[0].equals("help") && SUBCOMMANDS.contains(args[1])) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            names = List.of();
+        } else if (args.length > 1 && args[0].equals("help") && SUBCOMMANDS.contains(args[1])) {
             names = args[1].equals("help") ? List.of("help") : List.of("help", args[1]);
         } else if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.contains(args[0])) {
             names = List.of(args[0]);

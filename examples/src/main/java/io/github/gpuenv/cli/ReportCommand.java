@@ -1,5 +1,6 @@
 package io.github.gpuenv.cli;
 
+import io.github.gpuenv.DetectOptions;
 import io.github.gpuenv.GpuEnv;
 import io.github.gpuenv.report.GpuEnvReport;
 import java.io.PrintWriter;
@@ -22,8 +23,12 @@ abstract class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GpuEnvReport report = GpuEnv.detect(detect.options());
-        PrintWriter out = spec.commandLine().getOut();
+        return report(detect.options(), json, spec.commandLine().getOut());
+    }
+
+    /** Detects with {@code options}, prints the report to {@code out}; the exit code ({@link QuickReport} too). */
+    int report(DetectOptions options, boolean json, PrintWriter out) {
+        GpuEnvReport report = GpuEnv.detect(options);
         if (json) {
             out.println(report.toJson());
         } else {

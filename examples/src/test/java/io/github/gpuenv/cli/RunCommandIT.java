@@ -56,6 +56,43 @@ class RunCommandIT {
     }
 
     @Test
+    void detachedPrintsTheIdExitsZeroAndTheContainerOutlivesTheCli() {
+        String host = TestEngines.require(TestEngines.ENGINE26);
+        int code = gpuenv("run", "-d", "-H", host, "--pull", "never", "--network", "bridge", "-p", "127.0.0.1::8080",
+                "--name", "gpuenv-cli-" + System.nanoTime(), "--init", TestEngines.image(), "sleep", "300");
+        String id = streams.out().strip();
+        try {
+            assertThat(code).as(streams.err()).isZero();
+            assertThat(id).matches("[0-9a-f]{64}");
+            String json = TestEngines.get(host, "/containers/" + id + "/json");
+            assertThat(json).contains("\"Running\":true", "\"io.github.gpuenv.outlive-session\":\"true\"",
+                    "\"Init\":true", "\"HostIp\":\"127.0.0.1\"");
+            try (io.github.gpuenv.docker.DockerGpu sweeper = TestEngines.connect(TestEngines.ENGINE26)) {
+                sweeper.removeLeftovers();
+            }
+            assertThat(TestEngines.get(host, "/containers/" + id + "/json")).as("after a sweep")
+                    .contains("\"Running\":true");
+        } finally {
+            if (id.matches("[0-9a-f]{64}")) {
+                TestEngines.request(host, "DELETE", "/containers/" + id + "?force=1");
+            }
+        }
+    }
+
+    @Test
+    void workloadOptionsReachTheContainer() {
+        String host = TestEngines.require(TestEngines.ENGINE20);
+        int code = gpuenv("run", "-H", host, "--pull", "never", "--shm-size", "256m", "--ulimit", "stack=67108864",
+                "--ulimit", "nofile=1000:2000", "-w", "/tmp/w", "--ipc", "shareable", "--add-host", "db:10.9.8.7",
+                "-u", "4321", "--entrypoint", "sh", TestEngines.image(), "-c",
+                "df -k /dev/shm | tail -1 | awk '{print $2}'; ulimit -s; ulimit -n; pwd; id -u; grep db /etc/hosts");
+        assertThat(code).as(streams.err()).isZero();
+        assertThat(streams.out().lines())
+                .containsExactly("262144", "65536", "1000", "/tmp/w", "4321", "10.9.8.7\tdb");
+        TestEngines.assertNoManagedContainers(host);
+    }
+
+    @Test
     void aBadGpusSpecIsAUsageError() {
         assertThat(gpuenv("run", "--gpus", "device=0,2", "img")).isEqualTo(GpuEnvCli.USAGE);
         assertThat(streams.err()).contains("cannot set both Count and DeviceIDs");

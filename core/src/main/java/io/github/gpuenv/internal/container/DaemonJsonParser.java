@@ -2,13 +2,13 @@ package io.github.gpuenv.internal.container;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gpuenv.internal.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads what concerns GPUs from Docker's {@code /etc/docker/daemon.json} (Jackson): whether {@code runtimes}
+ * Reads what concerns GPUs from Docker's {@code /etc/docker/daemon.json} (jackson-core, {@link JsonTrees}): whether {@code runtimes}
  * registers {@code nvidia}, {@code default-runtime}, {@code features.cdi} and {@code cdi-spec-dirs}. An empty
  * file is an empty configuration, as dockerd reads it.
  *
@@ -18,9 +18,6 @@ import java.util.Objects;
  * (dockerd itself refuses to start with such a file).
  */
 public final class DaemonJsonParser {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private DaemonJsonParser() {
     }
@@ -53,7 +50,7 @@ public final class DaemonJsonParser {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(content);
+            root = JsonTrees.read(content, true);
         } catch (JsonProcessingException e) {
             return DaemonConfig.unreadable("not valid JSON: " + firstLine(e.getOriginalMessage()));
         } catch (java.io.IOException | RuntimeException e) {

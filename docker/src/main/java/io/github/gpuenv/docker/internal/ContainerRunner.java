@@ -3,7 +3,6 @@ package io.github.gpuenv.docker.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
@@ -88,34 +87,18 @@ public final class ContainerRunner {
      *        is read once after the exit (one request fewer, and no wait for the follow stream to close)
      */
     public RunResult run(RunOptions options, OutputListener listener, PullListener pullListener) {
-        long t0 = System.nanoTime();
-        RunDeadline deadline = RunDeadline.after(options.timeout());
-        prefetchPreflightFacts(options);
-        ImagePuller.Ensured ensured = ImagePuller.ensureInspected(connection, options.image(), options.pullPolicy(),
-                options.pullTimeout(), deadline, pullListener);
-        long tPulled = System.nanoTime();
-        if (ensured.pulled()) {
-            deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
+        if (options.outliveSession()) {
+            throw new IllegalArgumentException("outliveSession is for DockerGpu.start; run removes its container"
+                    + " when it exits");
         }
-        String runId = UUID.randomUUID().toString();
-        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId,
-                deadline);
-        GpuAttachment gpu = prepared.gpu();
-        CreateContainerCmd create = prepared.create();
-        if (prepared.preflight().refusal() != null) {
-            create.close();
-            throw prepared.preflight().refusal();
-        }
-        String attempted = "create container (" + options.image() + ")";
-        session.begin(runId);
-        String id;
-        try {
-            id = create(create, attempted, runId, deadline);
-        } catch (RuntimeException e) {
-            session.end(runId);
-            throw e;
-        }
-        session.created(runId, id);
+        Created created = createContainer(options, pullListener);
+        long t0 = created.t0();
+        long tPulled = created.tPulled();
+        RunDeadline deadline = created.deadline();
+        GpuAttachment gpu = created.gpu();
+        String runId = created.runId();
+        String id = created.id();
+        String attempted = "start container " + shortId(id) + " (" + options.image() + ")";
         long tCreated = System.nanoTime();
         long tStarted = tCreated;
         long tExited = tCreated;
@@ -237,6 +220,87 @@ public final class ContainerRunner {
         }
     }
 
+    /**
+     * Starts {@code options} detached: pull, create, start, as {@link #run} does, and returns once the engine
+     * started it. On every failure of its own the container is removed. A container that outlives its session has
+     * ended its run here (the session no longer removes it); any other stays a run of the session until
+     * {@link ContainerHandle} removes it.
+     */
+    public ContainerHandle start(RunOptions options, PullListener pullListener) {
+        Created created = createContainer(options, pullListener);
+        String id = created.id();
+        String attempted = "start container " + shortId(id) + " (" + options.image() + ")";
+        RuntimeException primary = null;
+        try {
+            startContainer(id, attempted, created.deadline());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+        } catch (InterruptedException e) {
+            primary = new ContainerInterruptedException(attempted, "interrupted while the container started; it was"
+                    + " removed", e);
+        } catch (RuntimeException e) {
+            primary = failure(attempted, e);
+        }
+        if (primary != null) {
+            boolean interrupted = Thread.interrupted() || primary instanceof ContainerInterruptedException;
+            RuntimeException removal = removeContainer(id);
+            session.end(created.runId(), removal == null);
+            if (removal != null) {
+                primary.addSuppressed(removal);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw primary;
+        }
+        if (options.outliveSession()) {
+            session.end(created.runId());
+        }
+        return new ContainerHandle(connection, session, created.runId(), id, options,
+                created.gpu() == null ? null : created.gpu().attach());
+    }
+
+    /** A created container, and what its run knows so far. */
+    private record Created(long t0, long tPulled, RunDeadline deadline, GpuAttachment gpu, String runId, String id) {
+    }
+
+    /**
+     * Ensure the image, decide the GPU attachment, create the container (its run registered with the session
+     * before the create is sent; ended again when the create fails).
+     */
+    private Created createContainer(RunOptions options, PullListener pullListener) {
+        long t0 = System.nanoTime();
+        RunDeadline deadline = RunDeadline.after(options.timeout());
+        prefetchPreflightFacts(options);
+        ImagePuller.Ensured ensured = ImagePuller.ensureInspected(connection, options.image(), options.pullPolicy(),
+                options.pullTimeout(), deadline, pullListener);
+        long tPulled = System.nanoTime();
+        if (ensured.pulled()) {
+            deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
+        }
+        String runId = UUID.randomUUID().toString();
+        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId,
+                deadline);
+        GpuAttachment gpu = prepared.gpu();
+        CreateContainerCmd create = prepared.create();
+        if (prepared.preflight().refusal() != null) {
+            create.close();
+            throw prepared.preflight().refusal();
+        }
+        String attempted = "create container (" + options.image() + ")";
+        session.begin(runId);
+        String id;
+        try {
+            id = create(create, attempted, runId, deadline);
+        } catch (RuntimeException e) {
+            session.end(runId);
+            throw e;
+        }
+        session.created(runId, id);
+        return new Created(t0, tPulled, deadline, gpu, runId, id);
+    }
+
     private CreateContainerCmd createCommand(RunOptions options, GpuAttachment gpu, String runId) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(options.network())
@@ -257,6 +321,9 @@ public final class ContainerRunner {
         env.putAll(options.environment());
         Map<String, String> labels = new LinkedHashMap<>(options.labels());
         labels.putAll(session.labels(runId));
+        if (options.outliveSession()) {
+            labels.put(ManagedLabels.OUTLIVE, "true");
+        }
         CreateContainerCmd cmd = connection.control().createContainerCmd(options.image())
                 .withLabels(labels)
                 .withHostConfig(host)
@@ -270,6 +337,7 @@ public final class ContainerRunner {
             cmd.withCmd(new ArrayList<>(options.command()));
         }
         options.user().ifPresent(cmd::withUser);
+        WorkloadMapper.apply(options, cmd, host);
         options.createContainerCmdModifier().ifPresent(m -> m.accept(cmd));
         return cmd;
     }
@@ -390,6 +458,11 @@ public final class ContainerRunner {
      * if it fails, the container is a leftover for a later sweep (its run has ended).
      */
     private RuntimeException removeContainer(String id) {
+        return remove(connection, id);
+    }
+
+    /** {@link #removeContainer(String)} for any container of {@code connection} (a detached one's handle). */
+    static RuntimeException remove(EngineConnection connection, String id) {
         CompletableFuture<Void> answer = BoundedRequest.send(() -> EngineFailures.retryOnStaleConnection(() -> {
             connection.control().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             return null;
@@ -421,20 +494,8 @@ public final class ContainerRunner {
     }
 
     private RuntimeException failure(String attempted, RuntimeException e) {
-        if (e instanceof DockerGpuException) {
-            return e;
-        }
-        if (EngineFailures.isInterruption(e)) {
-            return new ContainerInterruptedException(attempted, "interrupted while the container ran; it was killed"
-                    + " and removed", e);
-        }
-        if (e instanceof DockerException) {
-            return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
-        }
-        if (EngineFailures.isTransportFailure(e)) {
-            return EngineFailures.unavailable(connection.endpoint(), attempted, e);
-        }
-        return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
+        return EngineFailures.typed(connection.endpoint(), attempted, e, "interrupted while the container ran; it was"
+                + " killed and removed");
     }
 
     private static Duration nanos(long from, long to) {

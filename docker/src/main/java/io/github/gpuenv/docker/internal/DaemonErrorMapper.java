@@ -112,6 +112,21 @@ public final class DaemonErrorMapper {
                     "the Docker Engine rejected the API version: " + text, "use a newer gpuenv (it negotiates the"
                     + " version), or set DOCKER_API_VERSION / api.version=1.44", cause);
         }
+        if (lower.contains("error setting rlimit")) {
+            return new DockerGpuException(attempted, "the engine may not set a --ulimit above its own hard limit: "
+                    + text, "lower the ulimit to the engine's limit (`grep -i locked /proc/$(pidof dockerd)/limits`),"
+                    + " or raise dockerd's (LimitMEMLOCK=infinity, LimitSTACK=infinity in its systemd unit, then"
+                    + " `systemctl daemon-reload && systemctl restart docker`)", cause);
+        }
+        if (lower.contains("name") && lower.contains("is already in use")) {
+            return new DockerGpuException(attempted, "the container name is taken: " + text, "choose another name,"
+                    + " or remove that container (`docker rm -f NAME`)", cause);
+        }
+        if (lower.contains("port is already allocated") || lower.contains("address already in use")) {
+            return new DockerGpuException(attempted, "the host port is taken: " + text, "publish on another host"
+                    + " port, or let the engine pick one (-p 8000, PortBinding.tcp(8000)) and read it back with"
+                    + " GpuContainer.hostPort(8000)", cause);
+        }
         return new DockerGpuException(attempted, "the Docker daemon failed: " + text, "", cause);
     }
 

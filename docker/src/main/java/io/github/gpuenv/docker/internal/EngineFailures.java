@@ -69,6 +69,24 @@ public final class EngineFailures {
         }
     }
 
+    /**
+     * A failed request about a container, typed: gpuenv's own exceptions as they are; an interruption as
+     * {@link io.github.gpuenv.docker.ContainerInterruptedException} saying {@code interrupted}; a daemon answer through
+     * {@link DaemonErrorMapper}; a transport failure as {@link DockerUnavailableException}.
+     */
+    public static RuntimeException typed(String endpoint, String attempted, RuntimeException e, String interrupted) {
+        if (e instanceof io.github.gpuenv.docker.DockerGpuException) {
+            return e;
+        }
+        if (isInterruption(e)) {
+            return new io.github.gpuenv.docker.ContainerInterruptedException(attempted, interrupted, e);
+        }
+        if (!(e instanceof com.github.dockerjava.api.exception.DockerException) && isTransportFailure(e)) {
+            return unavailable(endpoint, attempted, e);
+        }
+        return DaemonErrorMapper.map(attempted, DaemonErrorMapper.daemonText(e), e);
+    }
+
     /** Whether {@code failure} is what a request on a connection the engine has closed meets. */
     static boolean isStaleConnection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

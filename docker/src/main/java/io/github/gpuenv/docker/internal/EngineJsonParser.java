@@ -2,7 +2,7 @@ package io.github.gpuenv.docker.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.gpuenv.internal.JsonTrees;
 import io.github.gpuenv.report.DockerEngine;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 public final class EngineJsonParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PODMAN_COMPONENT = "Podman Engine";
 
     private EngineJsonParser() {
@@ -66,7 +65,7 @@ public final class EngineJsonParser {
             return Optional.empty();
         }
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = JsonTrees.read(body, false);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();

@@ -9,6 +9,8 @@ import java.util.Optional;
  * from a container's state (an exited container may be about to have its logs read by a live owner) and never
  * removes what it cannot judge. In order:
  * <ol>
+ *   <li>{@link ManagedLabels#OUTLIVE}{@code =true} (started to outlive its session): kept, always — its owner
+ *       asked for it, and only an explicit {@code close()} or {@code docker rm} removes it.</li>
  *   <li>No {@link ManagedLabels#SESSION}, or an {@link ManagedLabels#OWNER} that {@link OwnerId#parse} cannot read
  *       (an older gpuenv, a hand-made label): kept.</li>
  *   <li>Made by this copy of gpuenv in this process: removed when its session is closed, or open and not running
@@ -69,6 +71,10 @@ public final class LeftoverRule {
 
     /** Judges one container by its labels. */
     public static Verdict judge(Map<String, String> labels, World world) {
+        if ("true".equals(labels.get(ManagedLabels.OUTLIVE))) {
+            return Verdict.keep("started to outlive its session (" + ManagedLabels.OUTLIVE + "=true): only its"
+                    + " owner's close() or docker rm removes it");
+        }
         String session = labels.get(ManagedLabels.SESSION);
         String runId = labels.getOrDefault(ManagedLabels.RUN_ID, "");
         Optional<OwnerId> owner = OwnerId.parse(labels.get(ManagedLabels.OWNER));

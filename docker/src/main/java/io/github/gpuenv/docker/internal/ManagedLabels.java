@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The labels of what gpuenv creates on an engine. Every container carries {@link #MANAGED}, its {@link #RUN_ID},
- * its {@link #SESSION} (the {@code DockerGpu} that made it) and its {@link #OWNER} ({@link OwnerId}); every session
+ * its {@link #SESSION} (the {@code DockerGpu} that made it) and its {@link #OWNER} ({@link OwnerId}), and one asked to
+ * outlive its session {@link #OUTLIVE}; every session
  * that holds runs keeps a lease volume carrying {@link #LEASE} and {@link #LEASE_EXPIRES}. A sweep reads these and
  * nothing else to tell a leftover from a container that someone is still using ({@link LeftoverRule}).
  *
@@ -21,6 +22,11 @@ public final class ManagedLabels {
     public static final String SESSION = "io.github.gpuenv.session";
     /** {@link OwnerId#label()} of the creating process and copy of gpuenv. */
     public static final String OWNER = "io.github.gpuenv.owner";
+    /**
+     * {@code true} on a container started to outlive its session ({@code RunOptions.outliveSession}): no sweep ever
+     * removes it ({@link LeftoverRule}); its owner's {@code GpuContainer.close()} or {@code docker rm} does.
+     */
+    public static final String OUTLIVE = "io.github.gpuenv.outlive-session";
     /** On a lease volume: the session it keeps alive. */
     public static final String LEASE = "io.github.gpuenv.lease";
     /** On a lease volume: when it ends, epoch millis of the daemon's clock ({@link DaemonClock}). */

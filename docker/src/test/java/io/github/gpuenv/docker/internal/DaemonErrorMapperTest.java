@@ -22,6 +22,24 @@ class DaemonErrorMapperTest {
         return DaemonErrorMapper.map("start container x", text, null);
     }
 
+    /** Real texts of Engines 20.10 and 26.1 (2026-12, this machine) for the workload options' failures. */
+    @Test
+    void workloadFailuresNameTheirRemedy() {
+        assertThat(map("failed to create task for container: failed to create shim task: OCI runtime create failed:"
+                + " runc create failed: unable to start container process: error during container init: error setting"
+                + " rlimits for ready process: error setting rlimit type 8: operation not permitted: unknown").remedy())
+                .contains("LimitMEMLOCK");
+        assertThat(map("Conflict. The container name \"/gpuenv-wl-probe\" is already in use by container"
+                + " \"193947b81ee5\". You have to remove (or rename) that container to be able to reuse that name.")
+                .remedy()).contains("another name");
+        // Podman 5.4.2's compat API, this machine, 2026-12
+        assertThat(map("container create: creating container storage: the container name \"gpuenv-wl-1d5e67de\" is"
+                + " already in use by 16d0de8e1ed3. You have to remove that container to be able to reuse that name:"
+                + " that name is already in use").remedy()).contains("another name");
+        assertThat(map("driver failed programming external connectivity on endpoint sweet_wing (453a7215d04b): Bind for"
+                + " 127.0.0.1:39123 failed: port is already allocated").remedy()).contains("let the engine pick");
+    }
+
     @Test
     void d1NoDeviceDriver() {
         DockerGpuException e = map("could not select device driver \"\" with capabilities: [[gpu]]");

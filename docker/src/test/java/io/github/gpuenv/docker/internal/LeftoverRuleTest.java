@@ -73,6 +73,22 @@ class LeftoverRuleTest {
     }
 
     @Test
+    void aContainerStartedToOutliveItsSessionIsKeptWhateverElseHolds() {
+        OwnerId dead = new OwnerId("boot-1", "4026531836", 200, 7_000, "loader-b");
+        for (OwnerId owner : new OwnerId[] {SELF, dead, new OwnerId("boot-2", "1", 3, 4, "x")}) {
+            Map<String, String> labels = labels(owner, "s1", "r1");
+            labels.put(ManagedLabels.OUTLIVE, "true");
+            // closed session here, a dead visible owner, an invisible owner with a long-lapsed lease
+            FixedWorld w = new FixedWorld(Map.of(), false, NOW.minusSeconds(3600));
+            LeftoverRule.Verdict v = LeftoverRule.judge(labels, w);
+            assertThat(v.remove()).as("owner " + owner).isFalse();
+            assertThat(v.why()).contains("outlive");
+            labels.put(ManagedLabels.OUTLIVE, "false");
+            assertThat(LeftoverRule.judge(labels, w).remove()).as("only the value true keeps it").isTrue();
+        }
+    }
+
+    @Test
     void thisProcessKeepsARunInProgressOfAnOpenSession() {
         FixedWorld w = new FixedWorld(Map.of("s1/r1", true), false, null);
         LeftoverRule.Verdict v = LeftoverRule.judge(labels(SELF, "s1", "r1"), w);

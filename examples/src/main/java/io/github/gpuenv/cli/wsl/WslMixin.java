@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
 /** The options every {@code gpuenv wsl} subcommand takes: {@code --wsl-exe} and {@code --json}. */
 public final class WslMixin {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first {@code --json} output: a mapper costs ~280 databind classes, and usage builds this mixin. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -49,7 +52,7 @@ public final class WslMixin {
     /** Prints {@code value} as JSON. */
     public void printJson(Object value) {
         try {
-            out().println(JSON.writeValueAsString(value));
+            out().println(Json.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
