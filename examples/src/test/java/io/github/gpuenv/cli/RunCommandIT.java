@@ -103,7 +103,8 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         assertThat(gpuenv("run", "-H", host, "--pull", "never", "--timeout", "500ms", TestEngines.image(), "sleep", "30"))
                 .isEqualTo(125);
-        assertThat(streams.err()).contains("took longer than its timeout");
+        // on a loaded machine the create or start itself may use up the 500 ms: then it is that request that hit it
+        assertThat(streams.err()).containsAnyOf("took longer than its timeout", "reached its timeout");
         TestEngines.assertNoManagedContainers(host);
     }
 
