@@ -39,6 +39,27 @@ for section in "$@"; do
       step "$G run --gpus all --attach cdi gpuenv/cuda-app:1 sh -c 'echo image LD_LIBRARY_PATH=\$LD_LIBRARY_PATH; nvidia-smi -L; cuda_vecadd'"
       step "$G run --gpus all --attach inject gpuenv/cuda-app:1 sh -c 'echo image LD_LIBRARY_PATH=\$LD_LIBRARY_PATH; nvidia-smi -L; cuda_vecadd'"
       step "echo containers left: \$(containers)" ;;
+    preflight)
+      step "image gpuenv/cuda99:1 'NVIDIA_REQUIRE_CUDA=cuda>=99.0'"
+      step "echo containers before: \$(containers)"
+      step "$G run --gpus all gpuenv/cuda99:1 nvidia-smi -L"
+      step "$G run --gpus all -e NVIDIA_DISABLE_REQUIRE=1 gpuenv/cuda99:1 nvidia-smi -L"
+      step "$G run --gpus all -e 'NVIDIA_REQUIRE_CUDA=cuda>=12.0' gpuenv/cuda99:1 nvidia-smi -L"
+      step "$G run --gpus device=7 gpuenv/cuda-min:1 nvidia-smi -L"
+      step "$G run --gpus 2 gpuenv/cuda-min:1 nvidia-smi -L"
+      step "$G run --gpus '\"device=GPU-00000000-0000-0000-0000-000000000000\"' gpuenv/cuda-min:1 nvidia-smi -L"
+      step "$G run --no-preflight --gpus device=7 gpuenv/cuda-min:1 nvidia-smi -L"
+      step "$G run --no-preflight --gpus all gpuenv/cuda99:1 nvidia-smi -L"
+      step "$G run --dry-run --gpus all gpuenv/cuda-min:1 nvidia-smi -L"
+      step "$G run --dry-run --json --gpus device=0 gpuenv/cuda-min:1 nvidia-smi -L | head -40"
+      step "echo containers after: \$(containers)" ;;
+    detached)
+      step "$G run -d --network host --gpus all --name gpuenv-h200-web gpuenv/cuda-app:1 sh -c 'mkdir -p /tmp/www && nvidia-smi -L > /tmp/www/index.html && cuda_vecadd >> /tmp/www/index.html && exec busybox httpd -f -p 127.0.0.1:18080 -h /tmp/www'"
+      step "for i in \$(seq 1 100); do curl -sf http://127.0.0.1:18080/index.html && break; sleep 0.1; done"
+      step "api -X POST 'http://d/containers/gpuenv-h200-web/stop?t=2' -w '%{http_code}\\n'; api http://d/containers/gpuenv-h200-web/json | grep -o '\"Status\":\"[a-z]*\"\\|\"ExitCode\":[0-9]*\\|io.github.gpuenv.outlive-session[^,]*'"
+      step "api -X DELETE 'http://d/containers/gpuenv-h200-web' -w '%{http_code}\\n'"
+      step "java -cp \${GPUENV_JAR:-examples/target/gpuenv.jar} io.github.gpuenv.examples.ServerExample gpuenv/cuda-app:1 18081"
+      step "echo containers left: \$(containers)" ;;
     *) say "unknown section $section" ;;
   esac
 done

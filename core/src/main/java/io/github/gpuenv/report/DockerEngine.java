@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param cgroupVersion {@code "1"} or {@code "2"}
  * @param gpuPath how this engine can serve a GPU request
  * @param gpuPathDetail what the {@code gpuPath} was concluded from
- * @param product which engine serves the API: {@link Product#DOCKER} or {@link Product#PODMAN}
+ * @param product which engine serves the API: {@link Product#DOCKER} or {@link Product#PODMAN}; null (a report or
+ *        capture written before the field existed) reads as {@link Product#DOCKER}
  */
 public record DockerEngine(String endpoint, String serverVersion, String apiVersion, String negotiatedApiVersion,
                            String osType, String operatingSystem, String kernelVersion, boolean rootless,
@@ -50,7 +51,8 @@ public record DockerEngine(String endpoint, String serverVersion, String apiVers
         cdiDevices = List.copyOf(cdiDevices);
         Objects.requireNonNull(gpuPath, "gpuPath");
         gpuPathDetail = Objects.requireNonNullElse(gpuPathDetail, "");
-        Objects.requireNonNull(product, "product");
+        // reports and captures from before the field (schema 2 as first published) knew only Docker Engines
+        product = Objects.requireNonNullElse(product, Product.DOCKER);
     }
 
     /** A Docker Engine's record ({@link Product#DOCKER}): the constructor of the records before {@code product}. */

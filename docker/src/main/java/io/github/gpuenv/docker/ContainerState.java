@@ -38,6 +38,18 @@ public record ContainerState(String id, String name, Status status, OptionalInt 
         return status == Status.RUNNING;
     }
 
+    /** The constant of {@code type} named by the engine's lower-case {@code word}; {@code otherwise} when none is. */
+    private static <E extends Enum<E>> E word(Class<E> type, String word, E otherwise) {
+        if (word == null) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, word.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return otherwise;
+        }
+    }
+
     /** A container's state, as the engine names them. */
     public enum Status {
         /** Created, never started. */
@@ -59,14 +71,7 @@ public record ContainerState(String id, String name, Status status, OptionalInt 
 
         /** The status for the engine's word ({@code running}, {@code exited}, …). */
         public static Status of(String engineStatus) {
-            if (engineStatus == null) {
-                return UNKNOWN;
-            }
-            try {
-                return valueOf(engineStatus.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return UNKNOWN;
-            }
+            return word(Status.class, engineStatus, UNKNOWN);
         }
     }
 
@@ -83,14 +88,7 @@ public record ContainerState(String id, String name, Status status, OptionalInt 
 
         /** The health for the engine's word ({@code starting}, {@code healthy}, …; null or {@code none}: NONE). */
         public static Health of(String engineStatus) {
-            if (engineStatus == null) {
-                return NONE;
-            }
-            try {
-                return valueOf(engineStatus.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return NONE;
-            }
+            return word(Health.class, engineStatus, NONE);
         }
     }
 }

@@ -144,9 +144,9 @@ public final class DockerGpu implements AutoCloseable {
     }
 
     /**
-     * Starts a container detached and returns once the engine started it: pull (per the pull policy), create,
-     * start — bounded as in {@link #run}, {@link RunOptions#timeout()} bounding the create and the start. The
-     * container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
+     * Starts a container detached and returns once the engine started it: pull (per the pull policy), preflight
+     * (as {@link #run}, with the engine host's facts), create, start — bounded as in {@link #run},
+     * {@link RunOptions#timeout()} bounding the create and the start. The container then runs until {@link GpuContainer#stop}/{@link GpuContainer#close()}; it is removed with this
      * {@code DockerGpu} ({@link #close()}), or when the JVM exits, unless
      * {@link RunOptions.Builder#outliveSession(boolean)}. Its output is not kept: {@link GpuContainer#logs} follows
      * it.
@@ -168,8 +168,7 @@ public final class DockerGpu implements AutoCloseable {
         if (!open) {
             throw new IllegalStateException("this DockerGpu is closed");
         }
-        io.github.gpuenv.docker.internal.ContainerHandle handle = new ContainerRunner(connection, engine,
-                this.options.injectionPlanner(), session).start(options, pull);
+        io.github.gpuenv.docker.internal.ContainerHandle handle = runner().start(options, pull);
         if (!handle.outlivesSession()) {
             detached.add(handle);
             handle.onClosed(() -> detached.remove(handle));

@@ -38,7 +38,8 @@ public sealed interface WaitCondition permits WaitCondition.LogLine, WaitConditi
     /**
      * The container's TCP port {@code containerPort} accepting connections: through its published host port on the
      * engine's host (the endpoint's host for {@code tcp://} engines, {@code 127.0.0.1} or the bound address for
-     * local sockets), or, when it is not published and the engine is local, at the container's own IP address. A
+     * local sockets), or, when it is not published and the engine is local, at the container's own IP address (on
+     * the host's network, {@code 127.0.0.1}). A
      * connection the engine's port proxy accepts and closes at once (nothing listens in the container yet) does not
      * count.
      */

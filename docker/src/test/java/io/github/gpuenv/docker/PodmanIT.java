@@ -36,7 +36,7 @@ class PodmanIT {
             + "{\"name\":\"all\",\"containerEdits\":{\"deviceNodes\":[{\"path\":\"/dev/gpuenv-fake-gpu0\","
             + "\"hostPath\":\"/dev/null\"}]}}],\"containerEdits\":{\"env\":[\"GPUENV_FAKE_GPU=%s\"]}}";
 
-    private static final String MARKER = "io.github.gpuenv.test.podman-it";
+    private static final String MARKER = "gpuenv-test.podman-it";
 
     @TempDir
     Path temp;

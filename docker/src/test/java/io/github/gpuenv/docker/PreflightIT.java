@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PreflightIT {
 
-    static final String LABEL = "io.github.gpuenv.test.preflight";
+    static final String LABEL = "gpuenv-test.preflight";
     static final String H200_GPU = "0: NVIDIA H200 GPU-3c9660b5-f808-f2f1-e2e3-93f23847a0bf";
     static DetectOptions h200;
 
@@ -129,6 +129,26 @@ class PreflightIT {
     }
 
     @Test
+    void onPodmanTheCdiSelectionAndTheRequirementAreJudgedToo() {
+        String podman = TestEngines.require(TestEngines.PODMAN);
+        try (DockerGpu docker = onTheH200(TestEngines.PODMAN)) {
+            refusedWithNothingCreated(docker, podman, run(cuda99(podman), "").gpus(GpuRequest.all()),
+                    CudaRequirementUnsatisfiedException.class);
+            GpuSelectionInvalidException e = refusedWithNothingCreated(docker, podman, run(TestEngines.image(), "")
+                    .gpus(GpuRequest.devices("7")), GpuSelectionInvalidException.class);
+            assertThat(e.getMessage()).contains("nvidia.com/gpu=7: this host has no GPU 7")
+                    .contains("the engine's host has 1 GPU: " + H200_GPU);
+            LaunchPlan plan = docker.plan(run(TestEngines.image(), "podman").gpus(GpuRequest.all()).build());
+            assertThat(plan.attach()).isEqualTo(Attach.CDI);
+            assertThat(plan.cdiDevices()).containsExactly("nvidia.com/gpu=all");
+            assertThat(plan.refused()).isFalse();
+            // the event stream sees a run that preflight lets through
+            Object outcome = engineAnswered(docker, podman, run(TestEngines.image(), ""));
+            assertThat(((RunResult) outcome).exitCode()).isZero();
+        }
+    }
+
+    @Test
     void withoutPreflightTheEngineAnswers() {
         String hook = TestEngines.require(TestEngines.HOOK);
         try (DockerGpu docker = onTheH200(TestEngines.HOOK)) {
@@ -178,6 +198,26 @@ class PreflightIT {
 
     static Stream<String> cdiAndToolkitEngines() {
         return Stream.of(TestEngines.ENGINE26, TestEngines.HOOK);
+    }
+
+    /** DockerGpu.start is checked as run is, with the same engine host facts: a selection the host lacks. */
+    @ParameterizedTest
+    @MethodSource("cdiAndToolkitEngines")
+    void aDetachedStartIsRefusedAsARunIs(String variable) {
+        String host = TestEngines.require(variable);
+        Attach attach = variable.equals(TestEngines.ENGINE26) ? Attach.CDI : Attach.TOOLKIT;
+        try (DockerGpu docker = onTheH200(variable)) {
+            String mark = UUID.randomUUID().toString();
+            Instant since = Instant.now();
+            Throwable thrown = catchThrowable(() -> docker.start(run(TestEngines.image(), "").command("sleep", "30")
+                    .gpus(GpuRequest.devices("7")).attach(attach).label(LABEL, mark).build()));
+            assertThat(thrown).isInstanceOf(GpuSelectionInvalidException.class)
+                    .hasMessageContaining("the engine's host has 1 GPU: " + H200_GPU);
+            assertThat(creates(host, since, mark)).as("create events").isEmpty();
+            assertThat(containers(host, mark)).isEmpty();
+        } finally {
+            TestEngines.assertNoManagedContainers(host);
+        }
     }
 
     @ParameterizedTest

@@ -181,6 +181,11 @@ class WorkloadsIT {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).isEqualTo("hello\n");
             server.waitUntil(WaitCondition.logMatches("response:200"), Duration.ofSeconds(30));
+            // the follower streams on its own connection: it may deliver the line a moment after the wait saw it
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!String.join("", logged).contains("response:200") && System.nanoTime() < until) {
+                Thread.sleep(50); // poll interval, bounded by the 10 s above
+            }
             assertThat(String.join("", logged)).contains("response:200");
             long t0 = System.nanoTime();
             server.stop(Duration.ofSeconds(1));
@@ -243,6 +248,27 @@ class WorkloadsIT {
             c.waitUntil(WaitCondition.healthy(), Duration.ofSeconds(60));
             assertThat(c.inspect().health()).isEqualTo(ContainerState.Health.HEALTHY);
             c.waitUntil(WaitCondition.portOpen(9000), Duration.ofSeconds(30));
+        } finally {
+            TestEngines.assertNoManagedContainers(TestEngines.require(variable));
+        }
+    }
+
+    /** On the host's network (no bridge, as on the H200 host's kit engine) the port is the host's own. */
+    @ParameterizedTest
+    @MethodSource("io.github.gpuenv.docker.testing.TestEngines#bothEngines")
+    void aServerOnTheHostsNetworkIsWaitedForAtLocalhost(String variable) throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (DockerGpu docker = TestEngines.connect(variable);
+             GpuContainer c = docker.start(busybox("sh", "-c", "mkdir -p /tmp/www; echo host-net > /tmp/www/index.html;"
+                     + " sleep 1; exec busybox httpd -f -p 127.0.0.1:" + port + " -h /tmp/www").network("host").build())) {
+            c.waitUntil(WaitCondition.portOpen(port), Duration.ofSeconds(60));
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/index.html")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.body()).isEqualTo("host-net\n");
         } finally {
             TestEngines.assertNoManagedContainers(TestEngines.require(variable));
         }

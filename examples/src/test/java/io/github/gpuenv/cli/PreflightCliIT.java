@@ -7,18 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gpuenv.docker.testing.TestEngines;
 import io.github.gpuenv.docker.testing.TestImages;
 import io.github.gpuenv.testing.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,28 +29,12 @@ class PreflightCliIT {
     static final String H200_GPU = "0: NVIDIA H200 GPU-3c9660b5-f808-f2f1-e2e3-93f23847a0bf";
     static Path capture;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final SystemStreams streams = new SystemStreams();
 
     @BeforeAll
     static void h200(@TempDir Path dir) throws Exception {
         capture = Fixtures.copyTo("h200-gpuenv-capture", dir.resolve("h200"));
-    }
-
-    @BeforeEach
-    void captureOutput() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
     }
 
     static Stream<String> allEngines() {
@@ -73,14 +53,6 @@ class PreflightCliIT {
         return GpuEnvCli.execute(argv.toArray(String[]::new));
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     @ParameterizedTest
     @MethodSource("allEngines")
     void aDryRunPrintsTheDeviceRequestsAndCreatesNothing(String variable) {
@@ -88,7 +60,7 @@ class PreflightCliIT {
         Instant since = Instant.now();
         assertThat(gpuenv(host, "--dry-run", "--gpus", "\"device=0\",\"capabilities=compute,utility\"", "-e", "A=1",
                 TestEngines.image(), "sh", "-c", "echo hi")).isZero();
-        assertThat(stdout()).startsWith("gpuenv run --dry-run: nothing is created\n")
+        assertThat(streams.out()).startsWith("gpuenv run --dry-run: nothing is created\n")
                 .contains("device request   driver=\"\" count=0 device-ids=[0] capabilities=[[compute, utility, gpu]]")
                 .contains("env              A=1\n")
                 .contains("command          sh -c 'echo hi'\n")
@@ -104,7 +76,7 @@ class PreflightCliIT {
         Instant since = Instant.now();
         assertThat(gpuenv(host, "--dry-run", "--json", "--attach", "cdi", "--gpus", "nvidia.com/gpu=0",
                 TestEngines.image(), "true")).isZero();
-        JsonNode plan = new ObjectMapper().readTree(stdout());
+        JsonNode plan = new ObjectMapper().readTree(streams.out());
         assertThat(plan.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(plan.path("cdiDevices").toString()).isEqualTo("[\"nvidia.com/gpu=0\"]");
         assertThat(plan.path("deviceRequests").get(0).path("driver").asText()).isEqualTo("cdi");
@@ -119,9 +91,9 @@ class PreflightCliIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         Instant since = Instant.now();
         assertThat(gpuenv(host, "--dry-run", "--json", "--gpus", "all", cuda99(host), "true")).isEqualTo(125);
-        JsonNode plan = new ObjectMapper().readTree(stdout());
+        JsonNode plan = new ObjectMapper().readTree(streams.out());
         assertThat(plan.path("refusal").path("type").asText()).isEqualTo("CudaRequirementUnsatisfiedException");
-        assertThat(stderr()).startsWith("gpuenv: ").contains("unsatisfied condition: cuda>=99.0")
+        assertThat(streams.err()).startsWith("gpuenv: ").contains("unsatisfied condition: cuda>=99.0")
                 .contains("supports CUDA 13.0");
         assertThat(TestEngines.createEventsOfThisJvm(host, since)).isEmpty();
     }
@@ -131,9 +103,9 @@ class PreflightCliIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         Instant since = Instant.now();
         assertThat(gpuenv(host, "--attach", "cdi", "--gpus", "device=7", TestEngines.image(), "true")).isEqualTo(125);
-        assertThat(stderr()).contains("this host has no GPU 7 — the engine's host has 1 GPU: " + H200_GPU)
+        assertThat(streams.err()).contains("this host has no GPU 7 — the engine's host has 1 GPU: " + H200_GPU)
                 .doesNotContain("generate a CDI spec");
-        assertThat(stdout()).isEmpty();
+        assertThat(streams.out()).isEmpty();
         assertThat(TestEngines.createEventsOfThisJvm(host, since)).isEmpty();
     }
 
@@ -143,13 +115,13 @@ class PreflightCliIT {
         Instant since = Instant.now();
         assertThat(gpuenv(host, "--no-preflight", "--gpus", "device=7", cuda99(host), "printenv",
                 "NVIDIA_VISIBLE_DEVICES")).isZero();
-        assertThat(stdout()).isEqualTo("7\n");
+        assertThat(streams.out()).isEqualTo("7\n");
         assertThat(TestEngines.createEventsOfThisJvm(host, since)).hasSize(1);
     }
 
     @Test
     void jsonWithoutDryRunIsAUsageError() {
         assertThat(GpuEnvCli.execute(new String[] {"run", "--json", "img"})).isEqualTo(GpuEnvCli.USAGE);
-        assertThat(stderr()).contains("--json needs --dry-run");
+        assertThat(streams.err()).contains("--json needs --dry-run");
     }
 }

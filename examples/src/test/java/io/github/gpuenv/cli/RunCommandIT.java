@@ -3,34 +3,14 @@ package io.github.gpuenv.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpuenv.docker.testing.TestEngines;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code gpuenv run} and {@code gpuenv smoke} in-process against the real engines. */
 class RunCommandIT {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
+    @RegisterExtension
+    final SystemStreams streams = new SystemStreams();
 
     private int gpuenv(String... args) {
         return GpuEnvCli.execute(args);
@@ -42,8 +22,8 @@ class RunCommandIT {
         int code = gpuenv("run", "-H", host, "--pull", "never", TestEngines.image(), "sh", "-c",
                 "echo hi; echo warn >&2; exit 7");
         assertThat(code).isEqualTo(7);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hi\n");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warn\n");
+        assertThat(streams.out()).isEqualTo("hi\n");
+        assertThat(streams.err()).contains("warn\n");
         TestEngines.assertNoManagedContainers(host);
     }
 
@@ -52,7 +32,7 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         assertThat(gpuenv("run", "-H", host, "--pull", "never", TestEngines.image(), "echo", "--gpus", "all"))
                 .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("--gpus all\n");
+        assertThat(streams.out()).isEqualTo("--gpus all\n");
     }
 
     @Test
@@ -60,7 +40,7 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.ENGINE20);
         int code = gpuenv("run", "-H", host, "--pull", "never", "--gpus", "all", TestEngines.image(), "true");
         assertThat(code).isEqualTo(125);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not select device driver")
+        assertThat(streams.err()).contains("could not select device driver")
                 .contains("nvidia-ctk runtime configure");
         TestEngines.assertNoManagedContainers(host);
     }
@@ -72,7 +52,7 @@ class RunCommandIT {
         int code = gpuenv("run", "-H", host, "--pull", "never", "--no-preflight", "--gpus", "\"device=1,3\"",
                 TestEngines.image(), "printenv", "NVIDIA_VISIBLE_DEVICES");
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("1,3\n");
+        assertThat(streams.out()).isEqualTo("1,3\n");
     }
 
     @Test
@@ -80,9 +60,9 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         int code = gpuenv("run", "-d", "-H", host, "--pull", "never", "--network", "bridge", "-p", "127.0.0.1::8080",
                 "--name", "gpuenv-cli-" + System.nanoTime(), "--init", TestEngines.image(), "sleep", "300");
-        String id = out.toString(StandardCharsets.UTF_8).strip();
+        String id = streams.out().strip();
         try {
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(code).as(streams.err()).isZero();
             assertThat(id).matches("[0-9a-f]{64}");
             String json = TestEngines.get(host, "/containers/" + id + "/json");
             assertThat(json).contains("\"Running\":true", "\"io.github.gpuenv.outlive-session\":\"true\"",
@@ -106,8 +86,8 @@ class RunCommandIT {
                 "--ulimit", "nofile=1000:2000", "-w", "/tmp/w", "--ipc", "shareable", "--add-host", "db:10.9.8.7",
                 "-u", "4321", "--entrypoint", "sh", TestEngines.image(), "-c",
                 "df -k /dev/shm | tail -1 | awk '{print $2}'; ulimit -s; ulimit -n; pwd; id -u; grep db /etc/hosts");
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        assertThat(code).as(streams.err()).isZero();
+        assertThat(streams.out().lines())
                 .containsExactly("262144", "65536", "1000", "/tmp/w", "4321", "10.9.8.7\tdb");
         TestEngines.assertNoManagedContainers(host);
     }
@@ -115,7 +95,7 @@ class RunCommandIT {
     @Test
     void aBadGpusSpecIsAUsageError() {
         assertThat(gpuenv("run", "--gpus", "device=0,2", "img")).isEqualTo(GpuEnvCli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot set both Count and DeviceIDs");
+        assertThat(streams.err()).contains("cannot set both Count and DeviceIDs");
     }
 
     @Test
@@ -123,7 +103,8 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.ENGINE26);
         assertThat(gpuenv("run", "-H", host, "--pull", "never", "--timeout", "500ms", TestEngines.image(), "sleep", "30"))
                 .isEqualTo(125);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("took longer than its timeout");
+        // on a loaded machine the create or start itself may use up the 500 ms: then it is that request that hit it
+        assertThat(streams.err()).containsAnyOf("took longer than its timeout", "reached its timeout");
         TestEngines.assertNoManagedContainers(host);
     }
 
@@ -132,7 +113,7 @@ class RunCommandIT {
         String host = TestEngines.require(TestEngines.HOOK);
         int code = gpuenv("smoke", "-H", host, "--pull", "never", "--image", TestEngines.image());
         assertThat(code).isEqualTo(125);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nvidia-smi");
+        assertThat(streams.err()).contains("nvidia-smi");
         TestEngines.assertNoManagedContainers(host);
     }
 }

@@ -152,7 +152,8 @@ public final class ContainerHandle {
 
     /**
      * Where a TCP probe reaches {@code containerPort} in {@code state}: its published host port, or (not published,
-     * local engine) the container's address.
+     * local engine) the container's address, or on the host's network ({@code network("host")}, local engine)
+     * {@code 127.0.0.1}.
      */
     InetSocketAddress probeTarget(ContainerState state, int containerPort) {
         Optional<PortBinding> p = published(state.ports(), containerPort);
@@ -161,6 +162,9 @@ public final class ContainerHandle {
         }
         if (engineHost().isEmpty() && !state.ipAddress().isEmpty()) {
             return new InetSocketAddress(state.ipAddress(), containerPort);
+        }
+        if (engineHost().isEmpty() && options.network().equals("host")) {
+            return new InetSocketAddress("127.0.0.1", containerPort);  // the host's own network: its port is ours
         }
         if (!state.running()) {
             return null;

@@ -170,7 +170,8 @@ public final class ContainerRunner {
         prefetchPreflightFacts(options);
         Optional<ImageConfig> image = ImagePuller.inspect(connection, options.image(),
                 RunDeadline.after(Optional.empty())).map(i -> ImageConfig.of(options.image(), i));
-        Prepared prepared = prepare(options, image, UUID.randomUUID().toString());
+        Prepared prepared = prepare(options, image, UUID.randomUUID().toString(),
+                RunDeadline.after(Optional.empty()));
         prepared.create().close();
         return LaunchPlans.of(connection.endpoint(), prepared.create(), prepared.gpu(), image.orElse(null),
                 options.preflight(), prepared.preflight(), connection.config().getObjectMapper());
@@ -187,7 +188,7 @@ public final class ContainerRunner {
     }
 
     /** The one place a run is prepared, for {@link #run} and {@link #plan}: attachment, create command, preflight. */
-    private Prepared prepare(RunOptions options, Optional<ImageConfig> image, String runId) {
+    private Prepared prepare(RunOptions options, Optional<ImageConfig> image, String runId, RunDeadline deadline) {
         GpuAttachment gpu = options.gpus().map(r -> GpuAttachment.decide(r, options.attach(), options.allowInject(),
                 engine, planner)).orElse(null);
         CreateContainerCmd create = createCommand(options, gpu, runId);
@@ -198,7 +199,8 @@ public final class ContainerRunner {
         Optional<PreflightFacts.HostFacts> facts = preflightFacts == null ? Optional.empty() : preflightFacts.peek();
         if (preflightFacts != null && gpu != null) {
             try {
-                facts = preflightFacts.get();
+                // within the run's deadline: a slow detection must not eat a short timeout
+                facts = preflightFacts.get(deadline.limit(PreflightFacts.WAIT).orElse(PreflightFacts.WAIT));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 create.close();
@@ -278,7 +280,8 @@ public final class ContainerRunner {
             deadline = deadline.extendedBy(Duration.ofNanos(tPulled - t0));
         }
         String runId = UUID.randomUUID().toString();
-        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId);
+        Prepared prepared = prepare(options, ensured.image().map(i -> ImageConfig.of(options.image(), i)), runId,
+                deadline);
         GpuAttachment gpu = prepared.gpu();
         CreateContainerCmd create = prepared.create();
         if (prepared.preflight().refusal() != null) {

@@ -167,9 +167,9 @@ public final class Preflight {
 
     private static Check hostFacts(Optional<HostFacts> facts) {
         if (facts.isEmpty()) {
-            return Check.unknown(HOST_FACTS, "the engine host's facts were not detected in time (within "
-                    + PreflightFacts.WAIT.toSeconds() + " s): the GPU selection and the image's CUDA requirement are"
-                    + " not checked", "");
+            return Check.unknown(HOST_FACTS, "the engine host's facts were not detected in time (a run waits at"
+                    + " most " + PreflightFacts.WAIT.toSeconds() + " s, and never past its timeout): the GPU selection"
+                    + " and the image's CUDA requirement are not checked", "");
         }
         HostFacts f = facts.get();
         if (f.scope().trust() == Trust.NONE) {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * preflight judges nothing by them (never a refusal from facts not known). Safe for many threads.
  *
  * <p>{@code PreflightFacts facts = new PreflightFacts(() -> connection.get("/info").body(), endpoint, false, options, false);
- * facts.prefetch(); ... HostFacts f = facts.get();}
+ * facts.prefetch(); ... Optional<HostFacts> f = facts.get(Duration.ofSeconds(5));}
  */
 public final class PreflightFacts {
 
@@ -47,6 +47,7 @@ public final class PreflightFacts {
     private final boolean dockerDesktop;
     private final DetectOptions options;
     private final boolean vouched;
+    private final Duration maxAge;
     private CompletableFuture<HostFacts> current;
     private long detectedAt;
     private CompletableFuture<HostFacts> refreshing;
@@ -60,6 +61,13 @@ public final class PreflightFacts {
      */
     public PreflightFacts(Supplier<byte[]> engineInfo, String endpoint, boolean dockerDesktop, DetectOptions options,
                           boolean vouched) {
+        this(engineInfo, endpoint, dockerDesktop, options, vouched, MAX_AGE);
+    }
+
+    /** As the public constructor, with answers current for {@code maxAge} (tests). */
+    PreflightFacts(Supplier<byte[]> engineInfo, String endpoint, boolean dockerDesktop, DetectOptions options,
+                   boolean vouched, Duration maxAge) {
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
         this.engineInfo = Objects.requireNonNull(engineInfo, "engineInfo");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.dockerDesktop = dockerDesktop;
@@ -88,16 +96,18 @@ public final class PreflightFacts {
     }
 
     /**
-     * The current answer, waiting at most {@link #WAIT} for a first one; empty when none came in time.
+     * The current answer, waiting at most {@code limit} (at most {@link #WAIT}) for a first one; empty when none
+     * came in time.
      *
      * @throws InterruptedException when the caller is interrupted while waiting
      */
-    public java.util.Optional<HostFacts> get() throws InterruptedException {
+    public java.util.Optional<HostFacts> get(Duration limit) throws InterruptedException {
         CompletableFuture<HostFacts> answer = future();
+        Duration wait = limit.compareTo(WAIT) < 0 ? limit : WAIT;
         try {
-            return java.util.Optional.of(answer.get(WAIT.toNanos(), TimeUnit.NANOSECONDS));
+            return java.util.Optional.of(answer.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
-            LOG.debug("preflight: the engine host's facts were not detected within {}", WAIT);
+            LOG.debug("preflight: the engine host's facts were not detected within {}", wait);
             return java.util.Optional.empty();
         } catch (ExecutionException e) {
             LOG.debug("preflight: detecting the engine host's facts failed", e.getCause());
@@ -116,7 +126,7 @@ public final class PreflightFacts {
         if (current == null) {
             current = start();
             detectedAt = now;
-        } else if (now - detectedAt > MAX_AGE.toNanos() && refreshing == null) {
+        } else if (now - detectedAt > maxAge.toNanos() && refreshing == null) {
             CompletableFuture<HostFacts> next = start();
             refreshing = next;
             next.whenComplete((facts, failure) -> {

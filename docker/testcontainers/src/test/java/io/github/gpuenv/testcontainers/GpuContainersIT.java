@@ -21,14 +21,20 @@ import org.junit.jupiter.api.Test;
  */
 class GpuContainersIT {
 
-    private static String run(String hostVariable, String gpus, String command) {
+    /** Marks the containers of one test's child JVMs (label {@code gpuenv-test.tc-run}). */
+    private static final String RUN = java.util.UUID.randomUUID().toString();
+
+    private static String run(String hostVariable, String gpus, String command, String... more) {
         String host = TestEngines.require(hostVariable);
-        ChildJvm.Result r = ChildJvm.run(List.of(), ContainerMain.class.getName(), List.of(gpus, command),
+        List<String> args = new java.util.ArrayList<>(List.of(gpus, command));
+        args.addAll(List.of(more));
+        ChildJvm.Result r = ChildJvm.run(List.of(), ContainerMain.class.getName(), args,
                 Map.of("DOCKER_HOST", host, "TESTCONTAINERS_RYUK_DISABLED", "true",
                         "TESTCONTAINERS_CHECKS_DISABLE", "true",
                         // Testcontainers runs its "tiny image" (alpine) for housekeeping; nothing can be pulled here
                         "TESTCONTAINERS_TINYIMAGE_CONTAINER_IMAGE", TestEngines.image(),
-                        TestEngines.IMAGE, TestEngines.image()), null,
+                        TestEngines.IMAGE, TestEngines.image(), "GPUENV_TC_RUN", RUN + "-" + command.hashCode()
+                                + "-" + more.length), null,
                 Duration.ofMinutes(3));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         return r.stdout().strip();
@@ -55,6 +61,27 @@ class GpuContainersIT {
     @Test
     void theToolkitsDeviceRequestWhereDockerdHasTheHook() {
         assertThat(run(TestEngines.HOOK, "all", "echo ${NVIDIA_VISIBLE_DEVICES-unset}")).isEqualTo("OUT all");
+    }
+
+    /**
+     * Preflight, as {@code DockerGpu.run} has it: the engine's host is the H200 of the capture (CUDA 13.0) and the
+     * container asks for {@code cuda>=99.0} (a {@code withEnv} override, as {@code -e}): refused with the typed
+     * exception before Testcontainers creates anything; the same container without the requirement starts.
+     */
+    @Test
+    void preflightRefusesACudaRequirementTheEngineHostsDriverCannotMeet(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String capture = io.github.gpuenv.testing.Fixtures.copyTo("h200-gpuenv-capture", dir.resolve("h200")).toString();
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
+        assertThat(run(TestEngines.HOOK, "all", "true", capture, "NVIDIA_REQUIRE_CUDA=cuda>=99.0"))
+                .startsWith("FAILED ").contains("CudaRequirementUnsatisfiedException").contains("99.0");
+        assertThat(TestEngines.createEvents(TestEngines.require(TestEngines.HOOK), since, "gpuenv-test.tc-run",
+                RUN + "-" + "true".hashCode() + "-2")).as("containers Testcontainers created").isEmpty();
+        String allowed = "echo ${NVIDIA_VISIBLE_DEVICES-unset}";
+        assertThat(run(TestEngines.HOOK, "all", allowed, capture, "NVIDIA_REQUIRE_CUDA=cuda>=12.0")).isEqualTo("OUT all");
+        // the same query sees the container of the run preflight let through
+        assertThat(TestEngines.createEvents(TestEngines.require(TestEngines.HOOK), since, "gpuenv-test.tc-run",
+                RUN + "-" + allowed.hashCode() + "-2")).hasSize(1);
     }
 
     @Test
