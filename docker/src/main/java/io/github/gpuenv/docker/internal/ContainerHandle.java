@@ -9,7 +9,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.StreamType;
 import io.github.gpuenv.docker.Attach;
 import io.github.gpuenv.docker.ContainerInterruptedException;
 import io.github.gpuenv.docker.ContainerState;
@@ -418,7 +417,7 @@ public final class ContainerHandle {
             if (payload == null) {
                 return;
             }
-            LogStream stream = frame.getStreamType() == StreamType.STDERR ? LogStream.STDERR : LogStream.STDOUT;
+            LogStream stream = LogFrames.streamOf(frame);
             synchronized (kept) {
                 kept.append(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
                 if (kept.length() > 16 * 1024) {
@@ -426,11 +425,7 @@ public final class ContainerHandle {
                 }
             }
             onChunk(stream, payload);
-            try {
-                listener.onOutput(stream, payload.clone());
-            } catch (RuntimeException e) {
-                LOG.debug("output listener failed", e);
-            }
+            LogFrames.deliver(listener, stream, payload);
         }
 
         /** Each chunk, before the listener sees it (for line watchers). */

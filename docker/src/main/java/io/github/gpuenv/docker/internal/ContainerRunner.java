@@ -7,7 +7,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.WaitResponse;
 import io.github.gpuenv.report.DockerEngine;
 import io.github.gpuenv.docker.ContainerInterruptedException;
@@ -556,13 +555,9 @@ public final class ContainerRunner {
             if (payload == null) {
                 return;
             }
-            LogStream stream = frame.getStreamType() == StreamType.STDERR ? LogStream.STDERR : LogStream.STDOUT;
+            LogStream stream = LogFrames.streamOf(frame);
             (stream == LogStream.STDERR ? stderr : stdout).write(payload);
-            try {
-                listener.onOutput(stream, payload.clone());
-            } catch (RuntimeException e) {
-                LOG.debug("output listener failed", e);
-            }
+            LogFrames.deliver(listener, stream, payload);
         }
 
         void awaitDrained(Duration limit) throws InterruptedException {
