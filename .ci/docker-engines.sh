@@ -451,14 +451,16 @@ start_podman() {
     mkdir -p /run/cdi   # the mount point for the private CDI dir (an empty dir on the host; /var/run is /run)
     log "starting podman system service on $POD_HOST (log $POD_LOG)"
     # a mount namespace of its own: /var/run/cdi is the private CDI dir and the host's /etc/cdi is masked, for
-    # Podman 5.4 reads only those two; nothing else is mounted there, and the service's own mounts stay inside
+    # Podman 5.4 reads only those two; nothing else is mounted there, and the service's own mounts stay inside.
+    # Its working directory is /: conmon, which it starts per container, fails ("Failed to get working directory")
+    # once the directory the script was started from is deleted (a removed checkout or worktree)
     local mask=""
     [ -d /etc/cdi ] && mask="mount --bind $POD_DATA/empty /etc/cdi && "
     env -i PATH="$POD_DIR/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$POD_DATA/home" \
       CONTAINERS_CONF="$POD_ETC/containers.conf" CONTAINERS_STORAGE_CONF="$POD_ETC/storage.conf" \
       CONTAINERS_REGISTRIES_CONF="$POD_ETC/registries.conf" PODMAN_IGNORE_CGROUPSV1_WARNING=1 \
       setsid unshare --mount --propagation private -- sh -c \
-      "${mask}mount --bind $POD_CDI /run/cdi && exec $POD_DIR/bin/podman --log-level=info system service --time=0 $POD_HOST" \
+      "cd / && ${mask}mount --bind $POD_CDI /run/cdi && exec $POD_DIR/bin/podman --log-level=info system service --time=0 $POD_HOST" \
       >>"$POD_LOG" 2>&1 </dev/null &
     echo $! >"$POD_PID"
   fi
