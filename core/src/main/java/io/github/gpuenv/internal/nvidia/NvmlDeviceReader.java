@@ -1,7 +1,6 @@
 package io.github.gpuenv.internal.nvidia;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.report.GpuDevice;
@@ -37,13 +36,13 @@ final class NvmlDeviceReader {
         if (rc != NvmlReturn.SUCCESS) {
             return miss("nvmlSystemGetDriverVersion", rc).toFact();
         }
-        IntByReference count = new IntByReference();
+        int[] count = new int[1];
         rc = call(() -> nvml.nvmlDeviceGetCount_v2(count));
         if (rc != NvmlReturn.SUCCESS) {
             return miss("nvmlDeviceGetCount_v2", rc).toFact();
         }
         List<GpuDevice> gpus = new ArrayList<>();
-        for (int i = 0; i < Math.min(count.getValue(), MAX_DEVICES) && count.getValue() > 0; i++) {
+        for (int i = 0; i < Math.min(count[0], MAX_DEVICES); i++) {
             gpus.add(device(i));
         }
         return Fact.known(new NvidiaDriver(text(version), cudaVersion(), NvmlGpuProbe.ID, gpus), NvmlGpuProbe.ID);
@@ -51,9 +50,9 @@ final class NvmlDeviceReader {
 
     /** {@code nvmlSystemGetCudaDriverVersion_v2} as {@code "13.0"}; empty when the call fails. */
     private String cudaVersion() {
-        IntByReference cuda = new IntByReference();
+        int[] cuda = new int[1];
         int rc = call(() -> nvml.nvmlSystemGetCudaDriverVersion_v2(cuda));
-        return rc == NvmlReturn.SUCCESS ? cudaVersionText(cuda.getValue()) : "";
+        return rc == NvmlReturn.SUCCESS ? cudaVersionText(cuda[0]) : "";
     }
 
     /** NVML's integer CUDA version ({@code 1000 * major + 10 * minor}) as text: 13000 → "13.0", 12040 → "12.4". */
@@ -78,24 +77,24 @@ final class NvmlDeviceReader {
         String uuidText = ok("nvmlDeviceGetUUID", call(() -> nvml.nvmlDeviceGetUUID(handle, uuid, uuid.length)),
                 errors) ? text(uuid) : null;
 
-        NvmlPciInfo pci = new NvmlPciInfo();
+        byte[] pci = new byte[NvmlLibrary.PCI_INFO_SIZE];
         String busId = ok("nvmlDeviceGetPciInfo_v3", call(() -> nvml.nvmlDeviceGetPciInfo_v3(handle, pci)), errors)
-                ? text(pci.busId) : null;
+                ? busId(pci) : null;
 
-        NvmlMemory memory = new NvmlMemory();
+        long[] memory = new long[NvmlLibrary.MEMORY_FIELDS];
         Long total = ok("nvmlDeviceGetMemoryInfo", call(() -> nvml.nvmlDeviceGetMemoryInfo(handle, memory)), errors)
-                ? Long.valueOf(memory.total) : null;
+                ? Long.valueOf(memory[0]) : null;
 
-        IntByReference major = new IntByReference();
-        IntByReference minor = new IntByReference();
+        int[] major = new int[1];
+        int[] minor = new int[1];
         String cc = ok("nvmlDeviceGetCudaComputeCapability",
                 call(() -> nvml.nvmlDeviceGetCudaComputeCapability(handle, major, minor)), errors)
-                ? major.getValue() + "." + minor.getValue() : null;
+                ? major[0] + "." + minor[0] : null;
 
-        IntByReference current = new IntByReference();
-        IntByReference pending = new IntByReference();
+        int[] current = new int[1];
+        int[] pending = new int[1];
         String mig = ok("nvmlDeviceGetMigMode", call(() -> nvml.nvmlDeviceGetMigMode(handle, current, pending)),
-                errors) ? (current.getValue() == NvmlLibrary.MIG_ENABLE ? "Enabled" : "Disabled") : null;
+                errors) ? (current[0] == NvmlLibrary.MIG_ENABLE ? "Enabled" : "Disabled") : null;
 
         return new GpuDevice(index, nameText, blankToNull(uuidText), blankToNull(busId), total, cc, mig,
                 errors.isEmpty() ? null : String.join("; ", errors));
@@ -145,11 +144,20 @@ final class NvmlDeviceReader {
 
     /** A NUL-terminated C string in {@code buffer}, decoded as UTF-8. */
     static String text(byte[] buffer) {
-        int end = 0;
+        return text(buffer, 0);
+    }
+
+    /** {@code nvmlPciInfo_t.busId} from the struct's bytes ({@link NvmlLibrary#PCI_INFO_BUS_ID_OFFSET}). */
+    static String busId(byte[] pciInfo) {
+        return text(pciInfo, NvmlLibrary.PCI_INFO_BUS_ID_OFFSET);
+    }
+
+    private static String text(byte[] buffer, int start) {
+        int end = start;
         while (end < buffer.length && buffer[end] != 0) {
             end++;
         }
-        return new String(buffer, 0, end, StandardCharsets.UTF_8).strip();
+        return new String(buffer, start, end - start, StandardCharsets.UTF_8).strip();
     }
 
     private static String blankToNull(String s) {

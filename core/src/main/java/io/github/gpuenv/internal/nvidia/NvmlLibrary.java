@@ -2,13 +2,15 @@ package io.github.gpuenv.internal.nvidia;
 
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The part of NVML ({@code nvml.h}) gpuenv calls, mapped for JNA. Every function returns an {@code nvmlReturn_t}
  * ({@link NvmlReturn}); {@code unsigned int} is a Java {@code int}, {@code char *} output buffers are {@code byte[]},
- * {@code nvmlDevice_t} is an opaque {@link Pointer}. Loaded by {@link NvmlSessions} from an explicit path or soname.
+ * {@code nvmlDevice_t} is an opaque {@link Pointer}. Out-parameters are Java arrays, which JNA passes as pointers to
+ * their elements without reflection: {@code unsigned int *} is an {@code int[1]}, a struct is a {@code byte[]} or
+ * {@code long[]} of its size read at the offsets {@code nvml.h} gives (no {@code Structure}: its reflective set-up cost
+ * a cold {@code detect} about 10 ms, docs/speed.md). Loaded by {@link NvmlSessions} from an explicit path or soname.
  * A function the loaded library lacks throws {@link UnsatisfiedLinkError} when called; {@link NvmlDeviceReader}
  * turns that into {@link NvmlReturn#FUNCTION_NOT_FOUND}.
  */
@@ -20,6 +22,15 @@ public interface NvmlLibrary extends Library {
     int NAME_BUFFER_SIZE = 96;
     /** {@code NVML_DEVICE_UUID_V2_BUFFER_SIZE}. */
     int UUID_BUFFER_SIZE = 96;
+    /**
+     * {@code sizeof(nvmlPciInfo_t)} as {@code nvmlDeviceGetPciInfo_v3} fills it: {@code char busIdLegacy[16]; unsigned
+     * int domain, bus, device, pciDeviceId, pciSubSystemId; char busId[32];}.
+     */
+    int PCI_INFO_SIZE = 68;
+    /** Where {@code busId} ({@code NVML_DEVICE_PCI_BUS_ID_BUFFER_SIZE}, e.g. {@code "00000000:00:06.0"}) starts. */
+    int PCI_INFO_BUS_ID_OFFSET = 36;
+    /** {@code nvmlMemory_t}: {@code unsigned long long total, free, used;} in bytes, {@code total} first. */
+    int MEMORY_FIELDS = 3;
     /** {@code NVML_DEVICE_MIG_ENABLE}. */
     int MIG_ENABLE = 1;
 
@@ -36,10 +47,10 @@ public interface NvmlLibrary extends Library {
     int nvmlSystemGetDriverVersion(byte[] version, int length);
 
     /** {@code nvmlReturn_t nvmlSystemGetCudaDriverVersion_v2(int *cudaDriverVersion)}: e.g. 13000 for 13.0. */
-    int nvmlSystemGetCudaDriverVersion_v2(IntByReference cudaDriverVersion);
+    int nvmlSystemGetCudaDriverVersion_v2(int[] cudaDriverVersion);
 
     /** {@code nvmlReturn_t nvmlDeviceGetCount_v2(unsigned int *deviceCount)}. */
-    int nvmlDeviceGetCount_v2(IntByReference deviceCount);
+    int nvmlDeviceGetCount_v2(int[] deviceCount);
 
     /** {@code nvmlReturn_t nvmlDeviceGetHandleByIndex_v2(unsigned int index, nvmlDevice_t *device)}. */
     int nvmlDeviceGetHandleByIndex_v2(int index, PointerByReference device);
@@ -51,14 +62,14 @@ public interface NvmlLibrary extends Library {
     int nvmlDeviceGetUUID(Pointer device, byte[] uuid, int length);
 
     /** {@code nvmlReturn_t nvmlDeviceGetPciInfo_v3(nvmlDevice_t device, nvmlPciInfo_t *pci)}. */
-    int nvmlDeviceGetPciInfo_v3(Pointer device, NvmlPciInfo pci);
+    int nvmlDeviceGetPciInfo_v3(Pointer device, byte[] pci);
 
     /** {@code nvmlReturn_t nvmlDeviceGetMemoryInfo(nvmlDevice_t device, nvmlMemory_t *memory)}. */
-    int nvmlDeviceGetMemoryInfo(Pointer device, NvmlMemory memory);
+    int nvmlDeviceGetMemoryInfo(Pointer device, long[] memory);
 
     /** {@code nvmlReturn_t nvmlDeviceGetCudaComputeCapability(nvmlDevice_t device, int *major, int *minor)}. */
-    int nvmlDeviceGetCudaComputeCapability(Pointer device, IntByReference major, IntByReference minor);
+    int nvmlDeviceGetCudaComputeCapability(Pointer device, int[] major, int[] minor);
 
     /** {@code nvmlReturn_t nvmlDeviceGetMigMode(nvmlDevice_t device, unsigned int *currentMode, unsigned int *pendingMode)}. */
-    int nvmlDeviceGetMigMode(Pointer device, IntByReference currentMode, IntByReference pendingMode);
+    int nvmlDeviceGetMigMode(Pointer device, int[] currentMode, int[] pendingMode);
 }

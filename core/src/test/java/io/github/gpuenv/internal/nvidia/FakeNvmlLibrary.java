@@ -1,7 +1,6 @@
 package io.github.gpuenv.internal.nvidia;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,20 +77,20 @@ final class FakeNvmlLibrary implements NvmlLibrary {
     }
 
     @Override
-    public int nvmlSystemGetCudaDriverVersion_v2(IntByReference cudaDriverVersion) {
+    public int nvmlSystemGetCudaDriverVersion_v2(int[] cudaDriverVersion) {
         if (cudaRc != 0) {
             return cudaRc;
         }
-        cudaDriverVersion.setValue(cudaVersion);
+        cudaDriverVersion[0] = cudaVersion;
         return 0;
     }
 
     @Override
-    public int nvmlDeviceGetCount_v2(IntByReference deviceCount) {
+    public int nvmlDeviceGetCount_v2(int[] deviceCount) {
         if (countRc != 0) {
             return countRc;
         }
-        deviceCount.setValue(gpus.size());
+        deviceCount[0] = gpus.size();
         return 0;
     }
 
@@ -120,45 +119,48 @@ final class FakeNvmlLibrary implements NvmlLibrary {
     }
 
     @Override
-    public int nvmlDeviceGetPciInfo_v3(Pointer device, NvmlPciInfo pci) {
+    public int nvmlDeviceGetPciInfo_v3(Pointer device, byte[] pci) {
         Gpu gpu = gpu(device);
         if (gpu.pciRc != 0) {
             return gpu.pciRc;
         }
-        fill(pci.busIdLegacy, pci.busIdLegacy.length, gpu.busId.substring(4));
-        return fill(pci.busId, pci.busId.length, gpu.busId);
+        byte[] busId = new byte[32]; // nvmlPciInfo_t.busId, at offset 36 of the 68-byte struct
+        int rc = fill(busId, busId.length, gpu.busId);
+        System.arraycopy(busId, 0, pci, NvmlLibrary.PCI_INFO_BUS_ID_OFFSET, busId.length);
+        return rc;
     }
 
     @Override
-    public int nvmlDeviceGetMemoryInfo(Pointer device, NvmlMemory memory) {
+    public int nvmlDeviceGetMemoryInfo(Pointer device, long[] memory) {
         Gpu gpu = gpu(device);
         if (gpu.memoryRc != 0) {
             return gpu.memoryRc;
         }
-        memory.total = gpu.memoryTotal;
-        memory.free = gpu.memoryTotal;
+        memory[0] = gpu.memoryTotal;
+        memory[1] = gpu.memoryTotal;
+        memory[2] = 0;
         return 0;
     }
 
     @Override
-    public int nvmlDeviceGetCudaComputeCapability(Pointer device, IntByReference major, IntByReference minor) {
+    public int nvmlDeviceGetCudaComputeCapability(Pointer device, int[] major, int[] minor) {
         Gpu gpu = gpu(device);
         if (gpu.ccRc != 0) {
             return gpu.ccRc;
         }
-        major.setValue(gpu.major);
-        minor.setValue(gpu.minor);
+        major[0] = gpu.major;
+        minor[0] = gpu.minor;
         return 0;
     }
 
     @Override
-    public int nvmlDeviceGetMigMode(Pointer device, IntByReference currentMode, IntByReference pendingMode) {
+    public int nvmlDeviceGetMigMode(Pointer device, int[] currentMode, int[] pendingMode) {
         Gpu gpu = gpu(device);
         if (gpu.migRc != 0) {
             return gpu.migRc;
         }
-        currentMode.setValue(gpu.migMode);
-        pendingMode.setValue(gpu.migMode);
+        currentMode[0] = gpu.migMode;
+        pendingMode[0] = gpu.migMode;
         return 0;
     }
 

@@ -2,7 +2,7 @@ package io.github.gpuenv.internal.nvidia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Pointer;
+import com.sun.jna.Memory;
 import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.report.GpuDevice;
 import io.github.gpuenv.report.NvidiaDriver;
@@ -111,28 +111,44 @@ class NvmlDeviceReaderTest {
     }
 
     @Test
-    void structLayoutsMatchNvmlH() {
-        // write the fields at the offsets nvml.h's layout gives them, as the C library would, then let JNA read them
-        NvmlPciInfo pci = new NvmlPciInfo();
-        assertThat(pci.size()).isEqualTo(68);
-        Pointer p = pci.getPointer();
-        p.setInt(16, 0x11);
-        p.setInt(20, 0x22);
-        p.setInt(32, 0x55);
+    void pciInfoBusIdIsReadAtNvmlHsOffset() {
+        // the bytes as the C library writes nvmlPciInfo_t: busIdLegacy[16], five unsigned ints, busId[32]
+        Memory struct = new Memory(NvmlLibrary.PCI_INFO_SIZE);
+        struct.clear();
+        byte[] legacy = "0000:00:06.0\0".getBytes(StandardCharsets.US_ASCII);
+        struct.write(0, legacy, 0, legacy.length);
+        struct.setInt(16, 0x11);
+        struct.setInt(20, 0x22);
+        struct.setInt(32, 0x55);
         byte[] busId = "00000000:00:06.0\0".getBytes(StandardCharsets.US_ASCII);
-        p.write(36, busId, 0, busId.length);
-        pci.read();
-        assertThat(pci.domain).isEqualTo(0x11);
-        assertThat(pci.bus).isEqualTo(0x22);
-        assertThat(pci.pciSubSystemId).isEqualTo(0x55);
-        assertThat(NvmlDeviceReader.text(pci.busId)).isEqualTo("00000000:00:06.0");
+        struct.write(36, busId, 0, busId.length);
+        byte[] bytes = struct.getByteArray(0, NvmlLibrary.PCI_INFO_SIZE);
 
-        NvmlMemory memory = new NvmlMemory();
-        assertThat(memory.size()).isEqualTo(24);
-        memory.getPointer().setLong(0, 150_754_820_096L);
-        memory.getPointer().setLong(16, 7L);
-        memory.read();
-        assertThat(memory.total).isEqualTo(150_754_820_096L);
-        assertThat(memory.used).isEqualTo(7L);
+        assertThat(NvmlDeviceReader.busId(bytes)).isEqualTo("00000000:00:06.0");
+        assertThat(NvmlDeviceReader.text(bytes)).isEqualTo("0000:00:06.0");
+        // a busId that fills its 32 bytes without a NUL ends at the buffer
+        java.util.Arrays.fill(bytes, 36, 68, (byte) 'a');
+        assertThat(NvmlDeviceReader.busId(bytes)).hasSize(32);
+    }
+
+    @Test
+    void arrayOutParametersReachNativeCodeAsPointers() {
+        // libc's pipe(int fd[2]) writes two ints through the pointer JNA passes for an int[]: the mapping NvmlLibrary
+        // uses for every out-parameter, checked against real native code (there is no NVML here)
+        int[] fds = {-1, -1};
+        int rc = com.sun.jna.Native.load("c", LibC.class).pipe(fds);
+        assertThat(rc).isZero();
+        assertThat(fds[0]).isNotNegative();
+        assertThat(fds[1]).isNotNegative().isNotEqualTo(fds[0]);
+        LibC libc = com.sun.jna.Native.load("c", LibC.class);
+        libc.close(fds[0]);
+        libc.close(fds[1]);
+    }
+
+    /** The two libc functions the out-parameter test calls. */
+    public interface LibC extends com.sun.jna.Library {
+        int pipe(int[] fds);
+
+        int close(int fd);
     }
 }
