@@ -75,6 +75,11 @@ if [ -n "$keep" ] && [ -d "$work/jar/com/sun/jna/$keep" ]; then
     esac
   done
 fi
+# JNA's native part for this platform, also in lib/: the launcher names the directory as jna.boot.library.path, so
+# that JNA loads it from there instead of copying it out of the jar into a temporary file on every run (docs/speed.md)
+if [ -n "$keep" ] && [ -f "$work/jar/com/sun/jna/$keep/libjnidispatch.so" ]; then
+  cp "$work/jar/com/sun/jna/$keep/libjnidispatch.so" "$out/lib/libjnidispatch.so"
+fi
 if [ -n "$picocli_sources" ] && [ -f "$picocli_sources" ]; then
   mkdir -p "$work/picocli-src"
   (cd "$work/picocli-src" && "$jdk/bin/jar" xf "$picocli_sources")

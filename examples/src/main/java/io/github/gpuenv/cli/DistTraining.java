@@ -62,6 +62,7 @@ public final class DistTraining {
 
     /** {@code --engine-socket PATH [--commands quick|other|run|all] [--root DIR]}. */
     public static void main(String[] args) throws IOException {
+        JnaSearchPath.presetUnlessSet(); // as GpuEnvCli.main: the archive holds what the production run loads
         Path socket = null;
         String root = null;
         String commands = "all";

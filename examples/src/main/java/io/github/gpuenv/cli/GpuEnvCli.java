@@ -60,6 +60,7 @@ public final class GpuEnvCli implements Runnable {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
         }
+        JnaSearchPath.presetUnlessSet();
         Integer quick = QuickReport.run(args);
         System.exit(quick != null ? quick : execute(args));
     }

@@ -1,20 +1,20 @@
 package io.github.gpuenv.internal.nvidia;
 
-import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * The part of NVML ({@code nvml.h}) gpuenv calls, mapped for JNA. Every function returns an {@code nvmlReturn_t}
+ * The part of NVML ({@code nvml.h}) gpuenv calls. Every function returns an {@code nvmlReturn_t}
  * ({@link NvmlReturn}); {@code unsigned int} is a Java {@code int}, {@code char *} output buffers are {@code byte[]},
  * {@code nvmlDevice_t} is an opaque {@link Pointer}. Out-parameters are Java arrays, which JNA passes as pointers to
  * their elements without reflection: {@code unsigned int *} is an {@code int[1]}, a struct is a {@code byte[]} or
  * {@code long[]} of its size read at the offsets {@code nvml.h} gives (no {@code Structure}: its reflective set-up cost
- * a cold {@code detect} about 10 ms, docs/speed.md). Loaded by {@link NvmlSessions} from an explicit path or soname.
+ * a cold {@code detect} about 10 ms, docs/speed.md). Implemented over JNA by {@link JnaNvmlLibrary}, loaded by
+ * {@link NvmlSessions} from an explicit path or soname.
  * A function the loaded library lacks throws {@link UnsatisfiedLinkError} when called; {@link NvmlDeviceReader}
  * turns that into {@link NvmlReturn#FUNCTION_NOT_FOUND}.
  */
-public interface NvmlLibrary extends Library {
+interface NvmlLibrary {
 
     /** {@code NVML_SYSTEM_DRIVER_VERSION_BUFFER_SIZE}. */
     int DRIVER_VERSION_BUFFER_SIZE = 80;

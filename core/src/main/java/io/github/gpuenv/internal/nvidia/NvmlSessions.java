@@ -1,6 +1,5 @@
 package io.github.gpuenv.internal.nvidia;
 
-import com.sun.jna.Native;
 import io.github.gpuenv.report.Fact;
 import io.github.gpuenv.report.Reason;
 import java.time.Duration;
@@ -189,6 +188,6 @@ final class NvmlSessions {
     }
 
     private static NvmlLibrary loadWithJna(String library) {
-        return Native.load(library, NvmlLibrary.class);
+        return new JnaNvmlLibrary(library);
     }
 }
