@@ -151,6 +151,24 @@ class DistIT {
     }
 
     @Test
+    void jnasNativePartIsLoadedFromLibInsteadOfUnpackedFromTheJar() throws Exception {
+        // JNA's own load log: with lib/libjnidispatch.so it loads that file and unpacks nothing; the bare layout
+        // (jar only) shows what it does without it, so that this test can tell the two apart
+        assertThat(DIST.resolve("lib/libjnidispatch.so")).isRegularFile();
+        java.util.Map<String, String> debug = java.util.Map.of("JDK_JAVA_OPTIONS", "-Djna.debug_load=true");
+        Path bare = copyOfTheLayout(dir.resolve("bare"), Lib.JAR_ONLY);
+
+        Result built = run(debug, dir, DIST.resolve("bin/gpuenv").toString(), "detect", "--json");
+        Result jarOnly = run(debug, dir, bare.resolve("bin/gpuenv").toString(), "detect", "--json");
+
+        assertThat(built.err).as("JNA was used (the NVML probe)").contains("Looking for library");
+        assertThat(built.err).doesNotContain("jnidispatch");
+        assertThat(jarOnly.err).contains("Found library resource at").contains("libjnidispatch.so");
+        assertThat(built.exitCode).isEqualTo(jarOnly.exitCode);
+        assertThat(built.out).contains("\"schemaVersion\"");
+    }
+
+    @Test
     void withoutAnArchiveTheLauncherStillRuns() throws Exception {
         assertVersionRuns(copyOfTheLayout(dir.resolve("bare"), Lib.JAR_ONLY));
     }
@@ -210,12 +228,18 @@ class DistIT {
     }
 
     private Result run(Path cwd, String... argv) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), cwd, argv);
+    }
+
+    private Result run(java.util.Map<String, String> env, Path cwd, String... argv)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(argv));
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectError(err.toFile());
         // JVM options set for other programs would change what is checked here
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(env);
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s ended", command).isTrue();
