@@ -57,10 +57,9 @@ final class JnaSearchPath {
         }
         candidates.add("/usr/lib");
         candidates.add("/lib");
-        candidates.addAll(confDirectories(root, "/etc/ld.so.conf"));
-        Path confD = root.resolve("etc/ld.so.conf.d");
+        candidates.addAll(confDirectories(root.resolve("etc/ld.so.conf")));
         List<Path> confFiles = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(confD, "*.conf")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(root.resolve("etc/ld.so.conf.d"), "*.conf")) {
             for (Path file : files) {
                 if (confFiles.size() < MAX_CONF_FILES) {
                     confFiles.add(file);
@@ -69,15 +68,15 @@ final class JnaSearchPath {
         } catch (IOException | RuntimeException e) {
             // no such directory, or unreadable: only the fixed directories
         }
-        confFiles.stream().sorted().forEach(f -> candidates.addAll(confDirectories(root, "/" + root.relativize(f))));
+        confFiles.stream().sorted().forEach(f -> candidates.addAll(confDirectories(f)));
         return candidates.stream().filter(d -> Files.isDirectory(root.resolve(d.substring(1)))).toList();
     }
 
     /** The absolute directory lines of one ld.so.conf file ({@code include} lines and comments are not dirs). */
-    private static List<String> confDirectories(Path root, String file) {
+    private static List<String> confDirectories(Path file) {
         List<String> dirs = new ArrayList<>();
         try {
-            byte[] bytes = Files.readAllBytes(root.resolve(file.substring(1)));
+            byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, 0, Math.min(bytes.length, MAX_CONF_BYTES), StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 String entry = line.replaceFirst("#.*", "").strip();

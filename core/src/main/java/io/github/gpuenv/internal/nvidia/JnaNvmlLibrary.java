@@ -17,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JnaNvmlLibrary implements NvmlLibrary {
 
-    private static final Object[] NO_ARGS = {};
-
     private final NativeLibrary library;
     private final Map<String, Function> functions = new ConcurrentHashMap<>();
 
@@ -37,12 +35,12 @@ final class JnaNvmlLibrary implements NvmlLibrary {
 
     @Override
     public int nvmlInit_v2() {
-        return call("nvmlInit_v2", NO_ARGS);
+        return call("nvmlInit_v2");
     }
 
     @Override
     public int nvmlShutdown() {
-        return call("nvmlShutdown", NO_ARGS);
+        return call("nvmlShutdown");
     }
 
     @Override
@@ -57,12 +55,12 @@ final class JnaNvmlLibrary implements NvmlLibrary {
 
     @Override
     public int nvmlSystemGetCudaDriverVersion_v2(int[] cudaDriverVersion) {
-        return call("nvmlSystemGetCudaDriverVersion_v2", (Object) cudaDriverVersion);
+        return call("nvmlSystemGetCudaDriverVersion_v2", cudaDriverVersion);
     }
 
     @Override
     public int nvmlDeviceGetCount_v2(int[] deviceCount) {
-        return call("nvmlDeviceGetCount_v2", (Object) deviceCount);
+        return call("nvmlDeviceGetCount_v2", deviceCount);
     }
 
     @Override
